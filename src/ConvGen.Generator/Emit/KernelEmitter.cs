@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Linq;
+using ConvGen.Generator.Planning;
+
+namespace ConvGen.Generator.Emit
+{
+    /// <summary>
+    /// Emits one instruction set's micro-kernel: a loop over the output grid in steps of TilePixels; per step the
+    /// accumulators start at the bias, every input channel of the group adds each unrolled kernel tap (load Vectors input
+    /// vectors, broadcast one weight per output channel, multiply-add), and the tile is stored.
+    /// </summary>
+    internal static class KernelEmitter
+    {
+        public static string StructName(KernelPlan plan, IsaKernel kernel) => $"{plan.Spec.Target.Name}_{plan.KernelName}_{kernel.Isa}";
+
+        public static void Emit(SourceWriter w, KernelPlan plan, IsaKernel kernel)
+        {
+            var spec = plan.Spec;
+            w.Line($"/// <summary>{kernel.Isa} kernel of {spec.Target.DisplayName}: {kernel.TileChannels} output channels × {kernel.Vectors} × {kernel.Lanes} grid pixels per step, {spec.Kernel.Height}×{spec.Kernel.Width} window unrolled.</summary>");
+            w.Line(LayerEmitter.GeneratedCodeAttribute);
+            w.Open($"file struct {StructName(plan, kernel)} : IConv2dKernel");
+            w.Line($"public static int TileChannels => {kernel.TileChannels};");
+            w.Line();
+            w.Line($"public static int TilePixels => {kernel.TilePixels};");
+            w.Line();
+            EmitTile(w, plan, kernel, "Full", kernel.TileChannels);
+            w.Line();
+            if (kernel.RemainderChannels > 0)
+            {
+                EmitTile(w, plan, kernel, "Remainder", kernel.RemainderChannels);
+            }
+            else
+            {
+                w.Line($"// out/groups = {spec.OutChannels / spec.Groups} is a multiple of {kernel.TileChannels}: every tile is full.");
+                w.Line($"public static void Remainder({Parameters}) =>");
+                w.Line("    throw new global::System.InvalidOperationException(\"This layer has no remainder tile.\");");
+            }
+
+            w.Close();
+        }
+
+        private const string Parameters = "ref float input, ref float weights, ref float bias, ref float output, in Conv2dGeometry geometry";
+
+        private static void EmitTile(SourceWriter w, KernelPlan plan, IsaKernel kernel, string name, int channels)
+        {
+            var spec = plan.Spec;
+            var isa = IsaSyntax.For(kernel.Isa);
+            int inPerGroup = spec.InChannels / spec.Groups, lanes = kernel.Lanes, vectors = kernel.Vectors;
+            var fixedSize = plan.Fixed;
+
+            w.Open($"public static void {name}({Parameters})");
+            var rows = plan.Rows.Select(r => RowExpression(r, fixedSize)).ToList();
+            string Uses(string size) => rows.Any(r => r.Contains(size)) ? size : "";
+            var sizes = new List<(string Name, string Runtime, int Fixed)>();
+            if (Uses("planeWidth") != "") sizes.Add(("planeWidth", "geometry.PlaneWidth", fixedSize?.PlaneWidth ?? 0));
+            if (Uses("planeSize") != "") sizes.Add(("planeSize", "geometry.PlaneSize", fixedSize?.PlaneSize ?? 0));
+            if (inPerGroup > 1) sizes.Add(("channelStride", "geometry.ChannelStride", fixedSize?.ChannelStride ?? 0));
+            sizes.Add(("grid", "geometry.PaddedGridLength", kernel.PaddedGridLength));
+            foreach (var (sizeName, runtime, value) in sizes)
+                w.Line(fixedSize is null ? $"nint {sizeName} = {runtime};" : $"const nint {sizeName} = {value};");
+
+            w.Line("// Where each kernel row starts in the padded input (phase plane, row), relative to the grid pixel.");
+            for (int i = 0; i < rows.Count; i++)
+                w.Line($"{(fixedSize is null ? "" : "const ")}nint row{i} = {rows[i]};");
+
+            w.Open($"for (nint q = 0; q < grid; q += {kernel.TilePixels})");
+            for (int m = 0; m < channels; m++)
+            {
+                string init = spec.Bias ? isa.Broadcast($"Unsafe.Add(ref bias, {m})") : isa.Zero;
+                var rest = Enumerable.Range(1, vectors - 1).Select(v => $", {Acc(m, v)} = {Acc(m, 0)}");
+                w.Line($"{isa.Type} {Acc(m, 0)} = {init}{string.Concat(rest)};");
+            }
+
+            w.Line("ref float x = ref Unsafe.Add(ref input, q);");
+            w.Line("ref float w = ref weights;");
+            if (inPerGroup > 1) w.Open($"for (int c = 0; c < {inPerGroup}; c++)");
+            w.Line($"{isa.Type} {string.Join(", ", Enumerable.Range(0, vectors).Select(v => $"x{v}"))}, wv;");
+            for (int t = 0; t < plan.Taps.Count; t++)
+            {
+                var tap = plan.Taps[t];
+                w.Line($"// tap ({tap.Kh}, {tap.Kw})");
+                w.Line(string.Join(" ", Enumerable.Range(0, vectors).Select(v =>
+                    $"x{v} = {isa.Load("x", Offset($"row{tap.RowIndex}", tap.Column + v * lanes))};")));
+                for (int m = 0; m < channels; m++)
+                {
+                    string weight = isa.Broadcast(t * channels + m == 0 ? "w" : $"Unsafe.Add(ref w, {t * channels + m})");
+                    w.Line($"wv = {weight}; " + string.Join(" ", Enumerable.Range(0, vectors).Select(v => isa.MultiplyAdd(Acc(m, v), $"x{v}", "wv"))));
+                }
+            }
+
+            if (inPerGroup > 1)
+            {
+                w.Line("x = ref Unsafe.Add(ref x, channelStride);");
+                w.Line($"w = ref Unsafe.Add(ref w, {plan.Taps.Count * channels});");
+                w.Close();
+            }
+
+            for (int m = 0; m < channels; m++)
+            {
+                string rowStart = m == 0 ? "q" : m == 1 ? "grid + q" : $"{m} * grid + q";
+                w.Line(string.Join(" ", Enumerable.Range(0, vectors).Select(v => isa.Store(Acc(m, v), "output", Offset(rowStart, v * lanes)))));
+            }
+
+            w.Close();
+            w.Close();
+        }
+
+        private static string Acc(int channel, int vector) => $"acc{channel}_{vector}";
+
+        private static string Offset(string start, int constant) => constant == 0 ? start : $"{start} + {constant}";
+
+        /// <summary>Plane·planeSize + Row·planeWidth, folded to a number when the size is fixed.</summary>
+        private static string RowExpression(RowOffset row, FixedGeometry? fixedSize)
+        {
+            if (fixedSize is not null) return ((long)row.Plane * fixedSize.PlaneSize + (long)row.Row * fixedSize.PlaneWidth).ToString();
+            var terms = new List<string>();
+            if (row.Plane > 0) terms.Add(row.Plane == 1 ? "planeSize" : $"{row.Plane} * planeSize");
+            if (row.Row > 0) terms.Add(row.Row == 1 ? "planeWidth" : $"{row.Row} * planeWidth");
+            return terms.Count == 0 ? "0" : string.Join(" + ", terms);
+        }
+    }
+}

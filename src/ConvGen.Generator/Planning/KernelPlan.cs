@@ -1,0 +1,46 @@
+using ConvGen.Generator.Model;
+
+namespace ConvGen.Generator.Planning
+{
+    /// <summary>The instruction sets a layer gets a kernel for, widest first: the order <c>Forward</c> dispatches in.</summary>
+    internal enum Isa
+    {
+        Vector512,
+        Vector256,
+        Vector128,
+        Scalar,
+    }
+
+    /// <summary>
+    /// One instruction set's register tile: <see cref="TileChannels"/> output channels × <see cref="Vectors"/> vectors of
+    /// <see cref="Lanes"/> grid pixels, i.e. TileChannels·Vectors accumulators.
+    /// </summary>
+    /// <param name="RemainderChannels">Output channels of a group's last tile when out/groups is not a multiple of TileChannels; 0 otherwise.</param>
+    /// <param name="PaddedGridLength">With a fixed input size, the output grid rounded to whole tiles; 0 otherwise.</param>
+    internal sealed record IsaKernel(Isa Isa, int Lanes, int TileChannels, int Vectors, int RemainderChannels, int PaddedGridLength)
+    {
+        public int TilePixels => Lanes * Vectors;
+    }
+
+    /// <summary>
+    /// A kernel row's start in the padded input, relative to the grid pixel: Plane·planeSize + Row·planeWidth.
+    /// Taps of one kernel row share it unless a column stride puts them in different phase planes.
+    /// </summary>
+    internal sealed record RowOffset(int Plane, int Row);
+
+    /// <summary>Kernel tap (Kh, Kw) reads the padded input at its row offset <see cref="RowIndex"/> plus <see cref="Column"/>.</summary>
+    internal sealed record Tap(int Kh, int Kw, int RowIndex, int Column);
+
+    /// <summary>Sizes known at compile time when the attribute fixes the input size.</summary>
+    internal sealed record FixedGeometry(int Height, int Width, int OutputHeight, int OutputWidth, int PlaneWidth, int PlaneSize, int ChannelStride);
+
+    /// <summary>Everything emission needs: the spec, resolved padding, one kernel per instruction set, and the tap layout.</summary>
+    internal sealed record KernelPlan(
+        Conv2dSpec Spec,
+        Sides Padding,
+        string KernelName,
+        EquatableArray<IsaKernel> Kernels,
+        EquatableArray<RowOffset> Rows,
+        EquatableArray<Tap> Taps,
+        FixedGeometry? Fixed);
+}

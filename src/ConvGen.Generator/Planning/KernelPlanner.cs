@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ConvGen.Generator.Model;
+
+namespace ConvGen.Generator.Planning
+{
+    /// <summary>Decides each instruction set's register tile and where every kernel tap reads.</summary>
+    internal static class KernelPlanner
+    {
+        /// <summary>Output channels per tile: each tap broadcasts this many weights and loads Vectors input vectors.</summary>
+        private const int MaxTileChannels = 4;
+
+        public static KernelPlan Plan(Conv2dSpec spec)
+        {
+            var sides = spec.ResolvePadding();
+            int outPerGroup = spec.OutChannels / spec.Groups;
+            int tileChannels = Math.Min(outPerGroup, MaxTileChannels);
+            var fixedGeometry = spec.HasFixedInput ? FixGeometry(spec, sides) : null;
+
+            var kernels = new[]
+            {
+                // 32 vector registers: 24 accumulators, the rest for inputs and the broadcast weight.
+                Kernel(Isa.Vector512, 16, accumulators: 24),
+                // 16 registers (x64 AVX2 / SSE): 12 accumulators.
+                Kernel(Isa.Vector256, 8, accumulators: 12),
+                Kernel(Isa.Vector128, 4, accumulators: 12),
+                // Scalar floats live in the same 16 registers.
+                Kernel(Isa.Scalar, 1, accumulators: 8),
+            };
+
+            var rows = new List<RowOffset>();
+            var taps = new List<Tap>();
+            for (int kh = 0; kh < spec.Kernel.Height; kh++)
+            {
+                for (int kw = 0; kw < spec.Kernel.Width; kw++)
+                {
+                    // Padded pixel (oh·sH + kh·dH, ow·sW + kw·dW) lives in phase plane ((kh·dH) mod sH, (kw·dW) mod sW)
+                    // at row oh + kh·dH / sH and column ow + kw·dW / sW.
+                    int rowShift = kh * spec.Dilation.Height, columnShift = kw * spec.Dilation.Width;
+                    var row = new RowOffset(
+                        (rowShift % spec.Stride.Height) * spec.Stride.Width + columnShift % spec.Stride.Width,
+                        rowShift / spec.Stride.Height);
+                    int index = rows.IndexOf(row);
+                    if (index < 0)
+                    {
+                        index = rows.Count;
+                        rows.Add(row);
+                    }
+
+                    taps.Add(new Tap(kh, kw, index, columnShift / spec.Stride.Width));
+                }
+            }
+
+            return new KernelPlan(spec, sides, KernelName(spec), new EquatableArray<IsaKernel>(kernels),
+                new EquatableArray<RowOffset>(rows), new EquatableArray<Tap>(taps), fixedGeometry);
+
+            IsaKernel Kernel(Isa isa, int lanes, int accumulators)
+            {
+                int vectors = Math.Max(1, Math.Min(8, accumulators / tileChannels));
+                int paddedGrid = fixedGeometry is null
+                    ? 0
+                    : (int)ConvShape.PaddedGridLength(fixedGeometry.OutputHeight, fixedGeometry.PlaneWidth, lanes * vectors);
+                return new IsaKernel(isa, lanes, tileChannels, vectors, outPerGroup % tileChannels, paddedGrid);
+            }
+        }
+
+        private static FixedGeometry FixGeometry(Conv2dSpec spec, Sides sides)
+        {
+            long paddedH = spec.InputHeight + sides.Top + sides.Bottom, paddedW = spec.InputWidth + sides.Left + sides.Right;
+            long planeH = ConvShape.PhaseLength(paddedH, spec.Stride.Height), planeW = ConvShape.PhaseLength(paddedW, spec.Stride.Width);
+            return new FixedGeometry(
+                spec.InputHeight,
+                spec.InputWidth,
+                (int)ConvShape.OutputSize(spec.InputHeight, sides.Top, sides.Bottom, spec.Kernel.Height, spec.Stride.Height, spec.Dilation.Height),
+                (int)ConvShape.OutputSize(spec.InputWidth, sides.Left, sides.Right, spec.Kernel.Width, spec.Stride.Width, spec.Dilation.Width),
+                (int)planeW,
+                (int)(planeH * planeW),
+                (int)(planeH * planeW * spec.Stride.Height * spec.Stride.Width));
+        }
+
+        /// <summary>A name that carries the parameters, e.g. K3x3S1D1G3.</summary>
+        private static string KernelName(Conv2dSpec spec)
+        {
+            static string Axis(Pair p) => p.Height == p.Width ? $"{p.Height}" : $"{p.Height}x{p.Width}";
+            return $"K{spec.Kernel.Height}x{spec.Kernel.Width}S{Axis(spec.Stride)}D{Axis(spec.Dilation)}G{spec.Groups}";
+        }
+    }
+}

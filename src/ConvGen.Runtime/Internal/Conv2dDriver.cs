@@ -1,0 +1,134 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace ConvGen.Internal
+{
+    /// <summary>
+    /// The part of every generated layer that does not depend on its shape: argument checks, weight packing, padding,
+    /// the loops over images, groups and channel tiles, and the copy from the kernel's grid to NCHW output.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class Conv2dDriver
+    {
+        /// <summary>
+        /// Checks <paramref name="weight"/> <c>(out, in/groups, kH, kW)</c> and packs it per tile of
+        /// <paramref name="tileChannels"/> output channels: <c>[tile][in/groups][kH·kW][channel in tile]</c>.
+        /// </summary>
+        public static float[] PackWeights(Conv2dParameters p, ReadOnlySpan<float> weight, int tileChannels)
+        {
+            if (weight.Length != p.WeightLength)
+            {
+                throw new ArgumentException(
+                    $"weight has {weight.Length} elements but shape (out={p.OutChannels}, in/groups={p.InChannelsPerGroup}, " +
+                    $"kH={p.KernelHeight}, kW={p.KernelWidth}) needs {p.WeightLength}.", nameof(weight));
+            }
+
+            int taps = p.KernelHeight * p.KernelWidth, cinG = p.InChannelsPerGroup, coutG = p.OutChannelsPerGroup;
+            var packed = new float[weight.Length];
+            for (int g = 0; g < p.Groups; g++)
+            {
+                for (int t0 = 0; t0 < coutG; t0 += tileChannels)
+                {
+                    int oc0 = g * coutG + t0, count = Math.Min(tileChannels, coutG - t0);
+                    Span<float> tile = packed.AsSpan(oc0 * cinG * taps, count * cinG * taps);
+                    for (int m = 0; m < count; m++)
+                    {
+                        ReadOnlySpan<float> filter = weight.Slice((oc0 + m) * cinG * taps, cinG * taps);
+                        for (int k = 0; k < filter.Length; k++)
+                            tile[k * count + m] = filter[k];
+                    }
+                }
+            }
+
+            return packed;
+        }
+
+        /// <summary>Checks and copies the bias <c>(out)</c>.</summary>
+        public static float[] CopyBias(Conv2dParameters p, ReadOnlySpan<float> bias)
+        {
+            if (bias.Length != p.OutChannels)
+                throw new ArgumentException($"bias has {bias.Length} elements but shape (out={p.OutChannels}) needs {p.OutChannels}.", nameof(bias));
+            return bias.ToArray();
+        }
+
+        /// <summary>
+        /// Convolves <paramref name="batch"/> images <c>(in, height, width)</c> with kernel <typeparamref name="TKernel"/>.
+        /// Allocates nothing in steady state: the padded input and the kernel's output tile come from <see cref="ArrayPool{T}"/>.
+        /// </summary>
+        public static void Forward<TKernel>(Conv2dParameters p, float[] packedWeights, float[]? bias,
+            ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width)
+            where TKernel : struct, IConv2dKernel
+        {
+            if (batch < 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch must not be negative.");
+            var g = Conv2dGeometry.Create(p, height, width, TKernel.TileChannels, TKernel.TilePixels);
+            int inImage = checked(p.InChannels * height * width);
+            int outPlane = g.OutputHeight * g.OutputWidth, outImage = checked(p.OutChannels * outPlane);
+            if (input.Length != (long)batch * inImage)
+            {
+                throw new ArgumentException(
+                    $"input has {input.Length} elements but shape (N={batch}, C={p.InChannels}, H={height}, W={width}) " +
+                    $"needs {(long)batch * inImage}.", nameof(input));
+            }
+
+            if (output.Length != (long)batch * outImage)
+            {
+                throw new ArgumentException(
+                    $"output has {output.Length} elements but shape (N={batch}, C={p.OutChannels}, H={g.OutputHeight}, " +
+                    $"W={g.OutputWidth}) needs {(long)batch * outImage}.", nameof(output));
+            }
+
+            if (batch == 0) return;
+            if (input.Overlaps(output))
+                throw new ArgumentException("input and output must not overlap.", nameof(output));
+
+            int tileChannels = TKernel.TileChannels, grid = g.PaddedGridLength;
+            int taps = p.KernelHeight * p.KernelWidth, cinG = p.InChannelsPerGroup, coutG = p.OutChannelsPerGroup;
+            float[] rented = ArrayPool<float>.Shared.Rent(g.ScratchLength + tileChannels * grid);
+            try
+            {
+                Span<float> scratch = rented.AsSpan(0, g.ScratchLength);
+                Span<float> tile = rented.AsSpan(g.ScratchLength, tileChannels * grid);
+                for (int n = 0; n < batch; n++)
+                {
+                    InputPadding.Fill(input.Slice(n * inImage, inImage), scratch, p, g);
+                    for (int group = 0; group < p.Groups; group++)
+                    {
+                        ref float x = ref scratch[group * cinG * g.ChannelStride];
+                        for (int t0 = 0; t0 < coutG; t0 += tileChannels)
+                        {
+                            int oc0 = group * coutG + t0, count = Math.Min(tileChannels, coutG - t0);
+                            ref float w = ref packedWeights[oc0 * cinG * taps];
+                            ref float b = ref bias is null ? ref Unsafe.NullRef<float>() : ref bias[oc0];
+                            if (count == tileChannels)
+                                TKernel.Full(ref x, ref w, ref b, ref MemoryMarshal.GetReference(tile), in g);
+                            else
+                                TKernel.Remainder(ref x, ref w, ref b, ref MemoryMarshal.GetReference(tile), in g);
+                            CopyOut(tile, output.Slice(n * outImage + oc0 * outPlane, count * outPlane), count, g);
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(rented);
+            }
+        }
+
+        /// <summary>Drops the grid's extra columns: row oh of channel m is tile[m·grid + oh·PlaneWidth ..][..OutputWidth].</summary>
+        private static void CopyOut(ReadOnlySpan<float> tile, Span<float> output, int count, in Conv2dGeometry g)
+        {
+            int outW = g.OutputWidth, outH = g.OutputHeight;
+            for (int m = 0; m < count; m++)
+            {
+                for (int oh = 0; oh < outH; oh++)
+                {
+                    tile.Slice(m * g.PaddedGridLength + oh * g.PlaneWidth, outW)
+                        .CopyTo(output.Slice((m * outH + oh) * outW, outW));
+                }
+            }
+        }
+    }
+}

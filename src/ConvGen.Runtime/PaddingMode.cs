@@ -1,0 +1,15 @@
+namespace ConvGen
+{
+    /// <summary>How the border is filled, as <c>padding_mode</c> of <c>torch.nn.Conv2d</c>.</summary>
+    public enum PaddingMode
+    {
+        /// <summary><c>padding_mode="zeros"</c>: the border is 0.</summary>
+        Zeros = 0,
+        /// <summary><c>padding_mode="reflect"</c>: mirrored without repeating the edge; padding must be smaller than the input.</summary>
+        Reflect = 1,
+        /// <summary><c>padding_mode="replicate"</c>: the edge value is repeated.</summary>
+        Replicate = 2,
+        /// <summary><c>padding_mode="circular"</c>: the input wraps around; padding must not exceed the input.</summary>
+        Circular = 3,
+    }
+}
