@@ -48,6 +48,8 @@ namespace ConvGen.Generator.Emit
             int inPerGroup = spec.InChannels / spec.Groups, lanes = kernel.Lanes, vectors = kernel.Vectors;
             var fixedSize = plan.Fixed;
 
+            // Kernels are hot from the first call: compile them fully optimized at once instead of going through tier 0.
+            w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
             w.Open($"public static void {name}({Parameters})");
             var rows = plan.Rows.Select(r => RowExpression(r, fixedSize)).ToList();
             string Uses(string size) => rows.Any(r => r.Contains(size)) ? size : "";

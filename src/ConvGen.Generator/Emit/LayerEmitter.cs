@@ -32,6 +32,7 @@ namespace ConvGen.Generator.Emit
             w.Line("using System.CodeDom.Compiler;");
             w.Line("using System.Runtime.CompilerServices;");
             w.Line("using System.Runtime.Intrinsics;");
+            w.Line("using System.Runtime.Intrinsics.X86;");
             w.Line("using ConvGen.Internal;");
             foreach (var kernel in plan.Kernels)
             {
