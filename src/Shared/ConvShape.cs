@@ -32,5 +32,20 @@ namespace ConvGen
         /// <summary>The output grid of the kernels (output rows × phase-plane width) rounded up to whole tiles.</summary>
         public static long PaddedGridLength(long outputHeight, long planeWidth, long tilePixels) =>
             (outputHeight * planeWidth + tilePixels - 1) / tilePixels * tilePixels;
+
+        /// <summary>
+        /// How a kernel walks its output grid of outputHeight × planeWidth pixels in tiles. When the plane is exactly as
+        /// wide as the output (1×1 kernels, some strided ones) the grid <em>is</em> the output plane: the kernel writes
+        /// the output directly and its last tile overlaps the one before instead of running past the end. Otherwise the
+        /// grid, rounded up to whole tiles, goes to a buffer whose rows are copied out without the extra columns.
+        /// </summary>
+        /// <returns>Whether output is written directly, where the last tile starts, and the distance between output channels.</returns>
+        public static (bool Direct, long LastTile, long ChannelPitch) TileLoop(long outputHeight, long outputWidth, long planeWidth, long tilePixels)
+        {
+            long grid = outputHeight * planeWidth;
+            if (planeWidth == outputWidth && grid >= tilePixels) return (true, grid - tilePixels, grid);
+            long padded = PaddedGridLength(outputHeight, planeWidth, tilePixels);
+            return (false, padded - tilePixels, padded);
+        }
     }
 }

@@ -46,6 +46,7 @@ namespace ConvGen.Numerics.Tests;
 [Conv2d(3, 4, 2)] public partial class Even2;
 [Conv2d(2, 3, 3, Padding = 4)] public partial class PaddingLargerThanKernel;
 [Conv2d(3, 16, 4, Stride = 4)] public partial class Patchify;
+[Conv2d(3, 5, new[] { 3, 1 }, Dilation = new[] { 2, 1 })] public partial class Column3x1Unpadded;          // reads the input in place
 
 // Channel tiling: out/groups below, equal to and not a multiple of the tile; many input channels.
 [Conv2d(24, 13, 1)] public partial class Pointwise13;
@@ -122,6 +123,7 @@ public static class LayerMatrix
         ["Even2"] = new(3, 4, 2, 2),
         ["PaddingLargerThanKernel"] = new(2, 3, 3, 3, 1, 1, 4, 4, 4, 4),
         ["Patchify"] = new(3, 16, 4, 4, 4, 4),
+        ["Column3x1Unpadded"] = new(3, 5, 3, 1, dilationHeight: 2, dilationWidth: 1),
         ["Pointwise13"] = new(24, 13, 1, 1),
         ["PointwiseStride2"] = new(8, 6, 1, 1, 2, 2, bias: false),
         ["Grouped3PerGroup"] = new(4, 6, 3, 3, 1, 1, 1, 1, 1, 1, groups: 2),
@@ -174,6 +176,7 @@ public static class LayerMatrix
         Case((w, b) => new Even2(w, b), P<Even2>()),
         Case((w, b) => new PaddingLargerThanKernel(w, b), P<PaddingLargerThanKernel>()),
         Case((w, b) => new Patchify(w, b), P<Patchify>()),
+        Case((w, b) => new Column3x1Unpadded(w, b), P<Column3x1Unpadded>()),
         Case((w, b) => new Pointwise13(w, b), P<Pointwise13>()),
         Case((w, _) => new PointwiseStride2(w), P<PointwiseStride2>()),
         Case((w, b) => new Grouped3PerGroup(w, b), P<Grouped3PerGroup>()),

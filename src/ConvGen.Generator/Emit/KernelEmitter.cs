@@ -57,7 +57,8 @@ namespace ConvGen.Generator.Emit
             if (Uses("planeWidth") != "") sizes.Add(("planeWidth", "geometry.PlaneWidth", fixedSize?.PlaneWidth ?? 0));
             if (Uses("planeSize") != "") sizes.Add(("planeSize", "geometry.PlaneSize", fixedSize?.PlaneSize ?? 0));
             if (inPerGroup > 1) sizes.Add(("channelStride", "geometry.ChannelStride", fixedSize?.ChannelStride ?? 0));
-            sizes.Add(("grid", "geometry.PaddedGridLength", kernel.PaddedGridLength));
+            sizes.Add(("last", "geometry.LastTile", kernel.FixedLoop?.LastTile ?? 0));
+            if (channels > 1) sizes.Add(("pitch", "geometry.ChannelPitch", kernel.FixedLoop?.ChannelPitch ?? 0));
             foreach (var (sizeName, runtime, value) in sizes)
                 w.Line(fixedSize is null ? $"nint {sizeName} = {runtime};" : $"const nint {sizeName} = {value};");
 
@@ -65,7 +66,9 @@ namespace ConvGen.Generator.Emit
             for (int i = 0; i < rows.Count; i++)
                 w.Line($"{(fixedSize is null ? "" : "const ")}nint row{i} = {rows[i]};");
 
-            w.Open($"for (nint q = 0; q < grid; q += {kernel.TilePixels})");
+            w.Line("// The last tile starts at `last`: it overlaps the one before when the grid is written straight to the output.");
+            w.Open($"for (nint q = 0; ; q += {kernel.TilePixels})");
+            w.Line("if (q > last) q = last;");
             for (int m = 0; m < channels; m++)
             {
                 string init = spec.Bias ? isa.Broadcast($"Unsafe.Add(ref bias, {m})") : isa.Zero;
@@ -99,9 +102,11 @@ namespace ConvGen.Generator.Emit
 
             for (int m = 0; m < channels; m++)
             {
-                string rowStart = m == 0 ? "q" : m == 1 ? "grid + q" : $"{m} * grid + q";
+                string rowStart = m == 0 ? "q" : m == 1 ? "pitch + q" : $"{m} * pitch + q";
                 w.Line(string.Join(" ", Enumerable.Range(0, vectors).Select(v => isa.Store(Acc(m, v), "output", Offset(rowStart, v * lanes)))));
             }
+
+            w.Line("if (q == last) break;");
 
             w.Close();
             w.Close();

@@ -16,11 +16,15 @@ namespace ConvGen.Generator.Planning
     /// <see cref="Lanes"/> grid pixels, i.e. TileChannels·Vectors accumulators.
     /// </summary>
     /// <param name="RemainderChannels">Output channels of a group's last tile when out/groups is not a multiple of TileChannels; 0 otherwise.</param>
-    /// <param name="PaddedGridLength">With a fixed input size, the output grid rounded to whole tiles; 0 otherwise.</param>
-    internal sealed record IsaKernel(Isa Isa, int Lanes, int TileChannels, int Vectors, int RemainderChannels, int PaddedGridLength)
+    /// <param name="FixedLoop">With a fixed input size, where the last tile starts and the output channel pitch
+    /// (<c>ConvShape.TileLoop</c>); null otherwise.</param>
+    internal sealed record IsaKernel(Isa Isa, int Lanes, int TileChannels, int Vectors, int RemainderChannels, TileLoop? FixedLoop)
     {
         public int TilePixels => Lanes * Vectors;
     }
+
+    /// <summary>The kernel's walk over the output grid: last tile start and distance between output channels.</summary>
+    internal sealed record TileLoop(int LastTile, int ChannelPitch);
 
     /// <summary>
     /// A kernel row's start in the padded input, relative to the grid pixel: Plane·planeSize + Row·planeWidth.

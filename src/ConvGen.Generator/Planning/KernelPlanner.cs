@@ -58,10 +58,14 @@ namespace ConvGen.Generator.Planning
             IsaKernel Kernel(Isa isa, int lanes, int accumulators)
             {
                 int vectors = Math.Max(1, Math.Min(8, accumulators / tileChannels));
-                int paddedGrid = fixedGeometry is null
-                    ? 0
-                    : (int)ConvShape.PaddedGridLength(fixedGeometry.OutputHeight, fixedGeometry.PlaneWidth, lanes * vectors);
-                return new IsaKernel(isa, lanes, tileChannels, vectors, outPerGroup % tileChannels, paddedGrid);
+                TileLoop? loop = null;
+                if (fixedGeometry is not null)
+                {
+                    var (_, last, pitch) = ConvShape.TileLoop(fixedGeometry.OutputHeight, fixedGeometry.OutputWidth, fixedGeometry.PlaneWidth, lanes * vectors);
+                    loop = new TileLoop((int)last, (int)pitch);
+                }
+
+                return new IsaKernel(isa, lanes, tileChannels, vectors, outPerGroup % tileChannels, loop);
             }
         }
 

@@ -57,6 +57,8 @@ namespace ConvGen.Internal
         /// <summary>
         /// Convolves <paramref name="batch"/> images <c>(in, height, width)</c> with kernel <typeparamref name="TKernel"/>.
         /// Allocates nothing in steady state: the padded input and the kernel's output tile come from <see cref="ArrayPool{T}"/>.
+        /// The kernel reads the caller's input directly when there is nothing to pad or split, and writes the caller's
+        /// output directly when its grid has no extra columns (see <see cref="Conv2dGeometry"/>).
         /// </summary>
         public static void Forward<TKernel>(Conv2dParameters p, float[] packedWeights, float[]? bias,
             ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width)
@@ -84,29 +86,37 @@ namespace ConvGen.Internal
             if (input.Overlaps(output))
                 throw new ArgumentException("input and output must not overlap.", nameof(output));
 
-            int tileChannels = TKernel.TileChannels, grid = g.PaddedGridLength;
+            int tileChannels = TKernel.TileChannels;
             int taps = p.KernelHeight * p.KernelWidth, cinG = p.InChannelsPerGroup, coutG = p.OutChannelsPerGroup;
-            float[] rented = ArrayPool<float>.Shared.Rent(g.ScratchLength + tileChannels * grid);
+            int scratchLength = g.DirectInput ? 0 : g.ScratchLength;
+            int tileLength = g.DirectOutput ? 0 : tileChannels * g.ChannelPitch;
+            int rowLength = p.StrideWidth > 1 ? g.PaddedWidth : 0;
+            float[] rented = ArrayPool<float>.Shared.Rent(scratchLength + tileLength + rowLength);
             try
             {
-                Span<float> scratch = rented.AsSpan(0, g.ScratchLength);
-                Span<float> tile = rented.AsSpan(g.ScratchLength, tileChannels * grid);
+                Span<float> scratch = rented.AsSpan(0, scratchLength);
+                Span<float> tile = rented.AsSpan(scratchLength, tileLength);
+                Span<float> row = rented.AsSpan(scratchLength + tileLength, rowLength);
                 for (int n = 0; n < batch; n++)
                 {
-                    InputPadding.Fill(input.Slice(n * inImage, inImage), scratch, p, g);
+                    ReadOnlySpan<float> image = input.Slice(n * inImage, inImage);
+                    if (!g.DirectInput) InputPadding.Fill(image, scratch, row, p, g);
+                    ref float source = ref MemoryMarshal.GetReference(g.DirectInput ? image : scratch);
+                    Span<float> result = output.Slice(n * outImage, outImage);
                     for (int group = 0; group < p.Groups; group++)
                     {
-                        ref float x = ref scratch[group * cinG * g.ChannelStride];
+                        ref float x = ref Unsafe.Add(ref source, (nint)group * cinG * g.ChannelStride);
                         for (int t0 = 0; t0 < coutG; t0 += tileChannels)
                         {
                             int oc0 = group * coutG + t0, count = Math.Min(tileChannels, coutG - t0);
                             ref float w = ref packedWeights[oc0 * cinG * taps];
                             ref float b = ref bias is null ? ref Unsafe.NullRef<float>() : ref bias[oc0];
+                            Span<float> target = g.DirectOutput ? result.Slice(oc0 * outPlane, count * outPlane) : tile;
                             if (count == tileChannels)
-                                TKernel.Full(ref x, ref w, ref b, ref MemoryMarshal.GetReference(tile), in g);
+                                TKernel.Full(ref x, ref w, ref b, ref MemoryMarshal.GetReference(target), in g);
                             else
-                                TKernel.Remainder(ref x, ref w, ref b, ref MemoryMarshal.GetReference(tile), in g);
-                            CopyOut(tile, output.Slice(n * outImage + oc0 * outPlane, count * outPlane), count, g);
+                                TKernel.Remainder(ref x, ref w, ref b, ref MemoryMarshal.GetReference(target), in g);
+                            if (!g.DirectOutput) CopyOut(tile, result.Slice(oc0 * outPlane, count * outPlane), count, g);
                         }
                     }
                 }
@@ -125,7 +135,7 @@ namespace ConvGen.Internal
             {
                 for (int oh = 0; oh < outH; oh++)
                 {
-                    tile.Slice(m * g.PaddedGridLength + oh * g.PlaneWidth, outW)
+                    tile.Slice(m * g.ChannelPitch + oh * g.PlaneWidth, outW)
                         .CopyTo(output.Slice((m * outH + oh) * outW, outW));
                 }
             }

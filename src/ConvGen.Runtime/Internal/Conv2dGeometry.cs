@@ -13,40 +13,34 @@ namespace ConvGen.Internal
     [EditorBrowsable(EditorBrowsableState.Never)]
     public readonly struct Conv2dGeometry
     {
-        private Conv2dGeometry(int height, int width, int outputHeight, int outputWidth, int planeHeight, int planeWidth,
-            int channelStride, int paddedGridLength, int scratchLength)
-        {
-            Height = height;
-            Width = width;
-            OutputHeight = outputHeight;
-            OutputWidth = outputWidth;
-            PlaneHeight = planeHeight;
-            PlaneWidth = planeWidth;
-            ChannelStride = channelStride;
-            PaddedGridLength = paddedGridLength;
-            ScratchLength = scratchLength;
-        }
-
         /// <summary>Input height.</summary>
-        public int Height { get; }
+        public int Height { get; init; }
         /// <summary>Input width.</summary>
-        public int Width { get; }
+        public int Width { get; init; }
         /// <summary>Output height.</summary>
-        public int OutputHeight { get; }
+        public int OutputHeight { get; init; }
         /// <summary>Output width.</summary>
-        public int OutputWidth { get; }
+        public int OutputWidth { get; init; }
         /// <summary>Rows of one phase plane: ceil(padded height / strideH).</summary>
-        public int PlaneHeight { get; }
+        public int PlaneHeight { get; init; }
         /// <summary>Columns of one phase plane: ceil(padded width / strideW); also the row pitch of the output grid.</summary>
-        public int PlaneWidth { get; }
+        public int PlaneWidth { get; init; }
         /// <summary>Elements of one phase plane.</summary>
         public int PlaneSize => PlaneHeight * PlaneWidth;
         /// <summary>Elements of one padded input channel (all its phase planes).</summary>
-        public int ChannelStride { get; }
-        /// <summary>OutputHeight · PlaneWidth rounded up to whole kernel tiles; also the pitch between output channels of a tile.</summary>
-        public int PaddedGridLength { get; }
+        public int ChannelStride { get; init; }
+        /// <summary>Padded input width (the row buffer the stride-phase split reads from).</summary>
+        public int PaddedWidth { get; init; }
+        /// <summary>The kernel reads the caller's input as it is (no padding, stride 1, the grid is the output).</summary>
+        public bool DirectInput { get; init; }
+        /// <summary>The kernel writes the caller's output as it is (the grid is the output plane).</summary>
+        public bool DirectOutput { get; init; }
+        /// <summary>Grid index of the kernel's last tile.</summary>
+        public int LastTile { get; init; }
+        /// <summary>Distance between output channels where the kernel writes: the output plane, or the padded grid.</summary>
+        public int ChannelPitch { get; init; }
         /// <summary>Elements of the padded input of one image, including the slack that whole tiles read past the last channel.</summary>
-        public int ScratchLength { get; }
+        public int ScratchLength { get; init; }
 
         /// <summary>
         /// Computes the geometry for kernel tiles of <paramref name="tileChannels"/> output channels × <paramref name="tilePixels"/>
@@ -75,15 +69,29 @@ namespace ConvGen.Internal
             long planeH = ConvShape.PhaseLength(paddedH, p.StrideHeight);
             long planeW = ConvShape.PhaseLength(paddedW, p.StrideWidth);
             long channel = (long)p.StrideHeight * p.StrideWidth * planeH * planeW;
-            long grid = outH * planeW;
-            long paddedGrid = ConvShape.PaddedGridLength(outH, planeW, tilePixels);
-            // The last tile reads at most (paddedGrid − grid) + planeW elements past the end of the last channel.
-            long scratch = p.InChannels * channel + (paddedGrid - grid) + planeW;
-            if (scratch + (long)tileChannels * paddedGrid > Array.MaxLength)
+            var (direct, lastTile, pitch) = ConvShape.TileLoop(outH, outW, planeW, tilePixels);
+            // A tile reads at most (lastTile + tilePixels − grid) + planeW elements past the end of the last channel.
+            long scratch = p.InChannels * channel + (lastTile + tilePixels - outH * planeW) + planeW;
+            if (scratch + paddedW + (direct ? 0 : (long)tileChannels * pitch) > Array.MaxLength)
                 throw new ArgumentException($"An input of {height} x {width} is too large for this layer's working buffer.");
 
-            return new Conv2dGeometry(height, width, (int)outH, (int)outW, (int)planeH, (int)planeW,
-                (int)channel, (int)paddedGrid, (int)scratch);
+            bool unpadded = p.PaddingTop == 0 && p.PaddingBottom == 0 && p.PaddingLeft == 0 && p.PaddingRight == 0;
+            return new Conv2dGeometry
+            {
+                Height = height,
+                Width = width,
+                OutputHeight = (int)outH,
+                OutputWidth = (int)outW,
+                PlaneHeight = (int)planeH,
+                PlaneWidth = (int)planeW,
+                ChannelStride = (int)channel,
+                PaddedWidth = (int)paddedW,
+                DirectInput = direct && unpadded && p.StrideHeight == 1 && p.StrideWidth == 1,
+                DirectOutput = direct,
+                LastTile = (int)lastTile,
+                ChannelPitch = (int)pitch,
+                ScratchLength = (int)scratch,
+            };
         }
 
         private static void CheckPaddingMode(Conv2dParameters p, int height, int width)

@@ -19,7 +19,7 @@ namespace ConvGen.Internal
         /// <summary>
         /// A full tile. <paramref name="input"/>: the group's first padded channel; <paramref name="weights"/>: the tile's
         /// packed weights <c>[in/groups][kH·kW][TileChannels]</c>; <paramref name="bias"/>: the tile's first bias (unused
-        /// without bias); <paramref name="output"/>: TileChannels rows of <see cref="Conv2dGeometry.PaddedGridLength"/>.
+        /// without bias); <paramref name="output"/>: TileChannels output channels, <see cref="Conv2dGeometry.ChannelPitch"/> apart.
         /// </summary>
         static abstract void Full(ref float input, ref float weights, ref float bias, ref float output, in Conv2dGeometry geometry);
 

@@ -1,5 +1,9 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ConvGen.Internal
 {
@@ -10,70 +14,117 @@ namespace ConvGen.Internal
         /// <summary>
         /// Writes every element of <paramref name="scratch"/> (length <see cref="Conv2dGeometry.ScratchLength"/>): the
         /// padded image of <paramref name="image"/> <c>(C, H, W)</c> in phase planes, zeros past the padded extent.
+        /// With a column stride above 1 each padded row is built in <paramref name="row"/> (length
+        /// <see cref="Conv2dGeometry.PaddedWidth"/>) and then split into its column phases.
         /// </summary>
-        public static void Fill(ReadOnlySpan<float> image, Span<float> scratch, Conv2dParameters p, in Conv2dGeometry g)
+        public static void Fill(ReadOnlySpan<float> image, Span<float> scratch, Span<float> row, Conv2dParameters p, in Conv2dGeometry g)
         {
             int h = g.Height, w = g.Width, sH = p.StrideHeight, sW = p.StrideWidth;
-            int paddedH = h + p.PaddingTop + p.PaddingBottom, paddedW = w + p.PaddingLeft + p.PaddingRight;
+            int paddedH = h + p.PaddingTop + p.PaddingBottom;
             int planeW = g.PlaneWidth, planeSize = g.PlaneSize;
             for (int c = 0; c < p.InChannels; c++)
             {
                 ReadOnlySpan<float> channel = image.Slice(c * h * w, h * w);
                 Span<float> dest = scratch.Slice(c * g.ChannelStride, g.ChannelStride);
-                for (int ph = 0; ph < sH; ph++)
+                // Padded row r goes to row r / sH of the phase planes (r mod sH, 0..sW-1).
+                for (int r = 0; r < g.PlaneHeight * sH; r++)
                 {
-                    for (int pw = 0; pw < sW; pw++)
+                    int start = (r % sH) * sW * planeSize + (r / sH) * planeW;
+                    int sourceRow = r < paddedH ? SourceIndex(r - p.PaddingTop, h, p.PaddingMode) : -1;
+                    if (sourceRow < 0)
                     {
-                        Span<float> plane = dest.Slice((ph * sW + pw) * planeSize, planeSize);
-                        for (int i = 0; i < g.PlaneHeight; i++)
-                        {
-                            Span<float> row = plane.Slice(i * planeW, planeW);
-                            int r = i * sH + ph;
-                            int sourceRow = r < paddedH ? SourceIndex(r - p.PaddingTop, h, p.PaddingMode) : -1;
-                            if (sourceRow < 0)
-                            {
-                                row.Clear();
-                                continue;
-                            }
+                        for (int pw = 0; pw < sW; pw++) dest.Slice(start + pw * planeSize, planeW).Clear();
+                        continue;
+                    }
 
-                            FillRow(channel.Slice(sourceRow * w, w), row, pw, sW, p.PaddingLeft, paddedW, p.PaddingMode);
-                        }
+                    ReadOnlySpan<float> source = channel.Slice(sourceRow * w, w);
+                    if (sW == 1)
+                    {
+                        PadRow(source, dest.Slice(start, planeW), p.PaddingLeft, p.PaddingMode);
+                    }
+                    else
+                    {
+                        PadRow(source, row, p.PaddingLeft, p.PaddingMode);
+                        SplitPhases(row, dest.Slice(start), planeW, planeSize, sW);
                     }
                 }
             }
 
-            scratch.Slice(p.InChannels * g.ChannelStride, g.ScratchLength - p.InChannels * g.ChannelStride).Clear();
+            scratch.Slice(p.InChannels * g.ChannelStride).Clear();
         }
 
-        /// <summary>row[j] = padded source column j·stride + phase.</summary>
-        private static void FillRow(ReadOnlySpan<float> source, Span<float> row, int phase, int stride, int padLeft, int paddedW, PaddingMode mode)
+        /// <summary>dest = [border | source | border], the borders filled as the padding mode says.</summary>
+        private static void PadRow(ReadOnlySpan<float> source, Span<float> dest, int padLeft, PaddingMode mode)
         {
             int w = source.Length;
-            // Columns j whose padded column falls inside the source: padLeft ≤ j·stride + phase < padLeft + w.
-            int first = Math.Min(row.Length, CeilDiv(Math.Max(0, padLeft - phase), stride));
-            int end = Math.Min(row.Length, Math.Max(first, CeilDiv(Math.Max(0, padLeft + w - phase), stride)));
-            for (int j = 0; j < first; j++)
-                row[j] = Border(source, j * stride + phase, padLeft, paddedW, mode);
-
-            if (stride == 1)
-            {
-                source.Slice(first + phase - padLeft, end - first).CopyTo(row.Slice(first, end - first));
-            }
-            else
-            {
-                for (int j = first; j < end; j++)
-                    row[j] = source[j * stride + phase - padLeft];
-            }
-
-            for (int j = end; j < row.Length; j++)
-                row[j] = Border(source, j * stride + phase, padLeft, paddedW, mode);
+            source.CopyTo(dest.Slice(padLeft, w));
+            for (int j = 0; j < padLeft; j++)
+                dest[j] = Border(source, j - padLeft, mode);
+            for (int j = padLeft + w; j < dest.Length; j++)
+                dest[j] = Border(source, j - padLeft, mode);
         }
 
-        private static float Border(ReadOnlySpan<float> source, int paddedColumn, int padLeft, int paddedW, PaddingMode mode)
+        private static float Border(ReadOnlySpan<float> source, int i, PaddingMode mode)
         {
-            if (paddedColumn >= paddedW) return 0f;
-            int s = SourceIndex(paddedColumn - padLeft, source.Length, mode);
+            int s = SourceIndex(i, source.Length, mode);
             return s < 0 ? 0f : source[s];
+        }
+
+        /// <summary>Phase pw of the padded row goes to dest[pw·planeSize ..][j] = row[j·stride + pw], zero past the row.</summary>
+        private static void SplitPhases(ReadOnlySpan<float> row, Span<float> dest, int planeW, int planeSize, int stride)
+        {
+            int j0 = 0;
+            if (stride == 2)
+                j0 = SplitPairs(row, ref MemoryMarshal.GetReference(dest), ref MemoryMarshal.GetReference(dest.Slice(planeSize)), planeW);
+            for (int pw = 0; pw < stride; pw++)
+            {
+                Span<float> phase = dest.Slice(pw * planeSize, planeW);
+                for (int j = j0; j < planeW; j++)
+                {
+                    int column = j * stride + pw;
+                    phase[j] = column < row.Length ? row[column] : 0f;
+                }
+            }
+        }
+
+        /// <summary>Vectorised even/odd split of the first whole vectors of pairs; returns how many columns it wrote.</summary>
+        private static int SplitPairs(ReadOnlySpan<float> row, ref float even, ref float odd, int planeW)
+        {
+            ref float source = ref MemoryMarshal.GetReference(row);
+            int pairs = Math.Min(row.Length / 2, planeW), j = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                var evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+                var odds = evens + Vector512<int>.One;
+                for (; j + 16 <= pairs; j += 16)
+                {
+                    var a = Vector512.LoadUnsafe(ref source, (nuint)(2 * j));
+                    var b = Vector512.LoadUnsafe(ref source, (nuint)(2 * j + 16));
+                    Avx512F.PermuteVar16x32x2(a, evens, b).StoreUnsafe(ref even, (nuint)j);
+                    Avx512F.PermuteVar16x32x2(a, odds, b).StoreUnsafe(ref odd, (nuint)j);
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                for (; j + 8 <= pairs; j += 8)
+                {
+                    var a = Vector256.LoadUnsafe(ref source, (nuint)(2 * j));
+                    var b = Vector256.LoadUnsafe(ref source, (nuint)(2 * j + 8));
+                    // Per 128-bit lane [a0 a2 b0 b2 | a4 a6 b4 b6], then reorder the 64-bit pairs to [a0 a2 a4 a6 b0 b2 b4 b6].
+                    var e = Avx2.Permute4x64(Avx.Shuffle(a, b, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle();
+                    var o = Avx2.Permute4x64(Avx.Shuffle(a, b, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle();
+                    e.StoreUnsafe(ref even, (nuint)j);
+                    o.StoreUnsafe(ref odd, (nuint)j);
+                }
+            }
+
+            for (; j < pairs; j++)
+            {
+                Unsafe.Add(ref even, j) = Unsafe.Add(ref source, 2 * j);
+                Unsafe.Add(ref odd, j) = Unsafe.Add(ref source, 2 * j + 1);
+            }
+
+            return j;
         }
 
         /// <summary>The source index that padded index <paramref name="i"/> (relative to the input's first element) reads, or −1 for a zero.</summary>
@@ -88,7 +139,5 @@ namespace ConvGen.Internal
                 _ => -1,
             };
         }
-
-        private static int CeilDiv(int a, int b) => (a + b - 1) / b;
     }
 }

@@ -1,0 +1,24 @@
+using System.Linq;
+using ConvGen.Internal;
+using Xunit;
+
+namespace ConvGen.Numerics.Tests;
+
+/// <summary>Which layers read the caller's input and write the caller's output in place (the reference tests cover both ways).</summary>
+public class GeometryTests
+{
+    private static Conv2dParameters Of(string name) => LayerMatrix.All.Single(c => c.Name == name).Parameters;
+
+    [Theory]
+    [InlineData(nameof(Pointwise13), 23, 37, true, true)]       // 1×1, stride 1, no padding: a GEMM on the caller's buffers
+    [InlineData(nameof(Pointwise13), 2, 3, false, false)]       // fewer pixels than one tile: buffered
+    [InlineData(nameof(Column3x1Unpadded), 20, 30, true, true)] // k×1 unpadded: rows of the input are the grid rows
+    [InlineData(nameof(Kernel7x1), 20, 30, false, true)]        // padded: input copied, grid still as wide as the output
+    [InlineData(nameof(PointwiseStride2), 20, 30, false, true)] // strided: input split into phases
+    [InlineData(nameof(Dense7), 20, 30, false, false)]          // 3×3 padded: grid rows carry two extra columns
+    public void Direct_input_and_output_when_the_grid_is_the_image(string layer, int h, int w, bool directInput, bool directOutput)
+    {
+        var g = Conv2dGeometry.Create(Of(layer), h, w, tileChannels: 4, tilePixels: 64);
+        Assert.Equal((directInput, directOutput), (g.DirectInput, g.DirectOutput));
+    }
+}
