@@ -99,13 +99,12 @@ namespace ConvGen.Internal
                 Span<float> row = rented.AsSpan(scratchLength + tileLength, rowLength);
                 for (int n = 0; n < batch; n++)
                 {
-                    ReadOnlySpan<float> image = input.Slice(n * inImage, inImage);
-                    if (!g.DirectInput) InputPadding.Fill(image, scratch, row, p, g);
-                    ref float source = ref MemoryMarshal.GetReference(g.DirectInput ? image : scratch);
                     Span<float> result = output.Slice(n * outImage, outImage);
                     for (int group = 0; group < p.Groups; group++)
                     {
-                        ref float x = ref Unsafe.Add(ref source, (nint)group * cinG * g.ChannelStride);
+                        ReadOnlySpan<float> groupInput = input.Slice(n * inImage + group * cinG * height * width, cinG * height * width);
+                        if (!g.DirectInput) InputPadding.Fill(groupInput, scratch, row, p, g);
+                        ref float x = ref MemoryMarshal.GetReference(g.DirectInput ? groupInput : scratch);
                         for (int t0 = 0; t0 < coutG; t0 += tileChannels)
                         {
                             int oc0 = group * coutG + t0, count = Math.Min(tileChannels, coutG - t0);
@@ -135,8 +134,7 @@ namespace ConvGen.Internal
             {
                 for (int oh = 0; oh < outH; oh++)
                 {
-                    tile.Slice(m * g.ChannelPitch + oh * g.PlaneWidth, outW)
-                        .CopyTo(output.Slice((m * outH + oh) * outW, outW));
+                    Rows.Copy(tile.Slice(m * g.ChannelPitch + oh * g.PlaneWidth, outW), output.Slice((m * outH + oh) * outW, outW));
                 }
             }
         }

@@ -39,7 +39,7 @@ namespace ConvGen.Internal
         public int LastTile { get; init; }
         /// <summary>Distance between output channels where the kernel writes: the output plane, or the padded grid.</summary>
         public int ChannelPitch { get; init; }
-        /// <summary>Elements of the padded input of one image, including the slack that whole tiles read past the last channel.</summary>
+        /// <summary>Elements of the padded input of one group, including the slack that whole tiles read past its last channel.</summary>
         public int ScratchLength { get; init; }
 
         /// <summary>
@@ -70,8 +70,8 @@ namespace ConvGen.Internal
             long planeW = ConvShape.PhaseLength(paddedW, p.StrideWidth);
             long channel = (long)p.StrideHeight * p.StrideWidth * planeH * planeW;
             var (direct, lastTile, pitch) = ConvShape.TileLoop(outH, outW, planeW, tilePixels);
-            // A tile reads at most (lastTile + tilePixels − grid) + planeW elements past the end of the last channel.
-            long scratch = p.InChannels * channel + (lastTile + tilePixels - outH * planeW) + planeW;
+            // The padded input of one group; a tile reads at most (lastTile + tilePixels − grid) + planeW elements past its end.
+            long scratch = p.InChannelsPerGroup * channel + (lastTile + tilePixels - outH * planeW) + planeW;
             if (scratch + paddedW + (direct ? 0 : (long)tileChannels * pitch) > Array.MaxLength)
                 throw new ArgumentException($"An input of {height} x {width} is too large for this layer's working buffer.");
 

@@ -13,7 +13,8 @@ namespace ConvGen.Internal
     {
         /// <summary>
         /// Writes every element of <paramref name="scratch"/> (length <see cref="Conv2dGeometry.ScratchLength"/>): the
-        /// padded image of <paramref name="image"/> <c>(C, H, W)</c> in phase planes, zeros past the padded extent.
+        /// padded channels of <paramref name="image"/> <c>(in/groups, H, W)</c>, one group's input, in phase planes, zeros
+        /// past the padded extent. One group at a time, so the padded input is still in cache when the kernel reads it.
         /// With a column stride above 1 each padded row is built in <paramref name="row"/> (length
         /// <see cref="Conv2dGeometry.PaddedWidth"/>) and then split into its column phases.
         /// </summary>
@@ -22,42 +23,53 @@ namespace ConvGen.Internal
             int h = g.Height, w = g.Width, sH = p.StrideHeight, sW = p.StrideWidth;
             int paddedH = h + p.PaddingTop + p.PaddingBottom;
             int planeW = g.PlaneWidth, planeSize = g.PlaneSize;
-            for (int c = 0; c < p.InChannels; c++)
+            int channels = image.Length / (h * w);
+            for (int c = 0; c < channels; c++)
             {
                 ReadOnlySpan<float> channel = image.Slice(c * h * w, h * w);
                 Span<float> dest = scratch.Slice(c * g.ChannelStride, g.ChannelStride);
-                // Padded row r goes to row r / sH of the phase planes (r mod sH, 0..sW-1).
-                for (int r = 0; r < g.PlaneHeight * sH; r++)
+                // Padded row r = i·sH + ph goes to row i of the phase planes (ph, 0..sW-1).
+                for (int ph = 0; ph < sH; ph++)
                 {
-                    int start = (r % sH) * sW * planeSize + (r / sH) * planeW;
-                    int sourceRow = r < paddedH ? SourceIndex(r - p.PaddingTop, h, p.PaddingMode) : -1;
-                    if (sourceRow < 0)
+                    for (int i = 0, r = ph; i < g.PlaneHeight; i++, r += sH)
                     {
-                        for (int pw = 0; pw < sW; pw++) dest.Slice(start + pw * planeSize, planeW).Clear();
-                        continue;
-                    }
+                        int start = ph * sW * planeSize + i * planeW;
+                        int sourceRow = r < paddedH ? SourceIndex(r - p.PaddingTop, h, p.PaddingMode) : -1;
+                        if (sourceRow < 0)
+                        {
+                            for (int pw = 0; pw < sW; pw++) dest.Slice(start + pw * planeSize, planeW).Clear();
+                            continue;
+                        }
 
-                    ReadOnlySpan<float> source = channel.Slice(sourceRow * w, w);
-                    if (sW == 1)
-                    {
-                        PadRow(source, dest.Slice(start, planeW), p.PaddingLeft, p.PaddingMode);
-                    }
-                    else
-                    {
-                        PadRow(source, row, p.PaddingLeft, p.PaddingMode);
-                        SplitPhases(row, dest.Slice(start), planeW, planeSize, sW);
+                        ReadOnlySpan<float> source = channel.Slice(sourceRow * w, w);
+                        if (sW == 1)
+                        {
+                            PadRow(source, dest.Slice(start, planeW), p.PaddingLeft, p.PaddingMode);
+                        }
+                        else
+                        {
+                            PadRow(source, row, p.PaddingLeft, p.PaddingMode);
+                            SplitPhases(row, dest.Slice(start), planeW, planeSize, sW);
+                        }
                     }
                 }
             }
 
-            scratch.Slice(p.InChannels * g.ChannelStride).Clear();
+            scratch.Slice(channels * g.ChannelStride).Clear();
         }
 
         /// <summary>dest = [border | source | border], the borders filled as the padding mode says.</summary>
         private static void PadRow(ReadOnlySpan<float> source, Span<float> dest, int padLeft, PaddingMode mode)
         {
             int w = source.Length;
-            source.CopyTo(dest.Slice(padLeft, w));
+            Rows.Copy(source, dest.Slice(padLeft, w));
+            if (mode == PaddingMode.Zeros)
+            {
+                dest.Slice(0, padLeft).Clear();
+                dest.Slice(padLeft + w).Clear();
+                return;
+            }
+
             for (int j = 0; j < padLeft; j++)
                 dest[j] = Border(source, j - padLeft, mode);
             for (int j = padLeft + w; j < dest.Length; j++)
@@ -87,47 +99,51 @@ namespace ConvGen.Internal
             }
         }
 
-        /// <summary>Vectorised even/odd split of the first whole vectors of pairs; returns how many columns it wrote.</summary>
+        /// <summary>Even/odd split of the row's whole pairs, vectorised with an overlapping last vector; returns how many it wrote.</summary>
         private static int SplitPairs(ReadOnlySpan<float> row, ref float even, ref float odd, int planeW)
         {
             ref float source = ref MemoryMarshal.GetReference(row);
-            int pairs = Math.Min(row.Length / 2, planeW), j = 0;
-            if (Vector512.IsHardwareAccelerated)
+            int pairs = Math.Min(row.Length / 2, planeW);
+            if (Vector512.IsHardwareAccelerated && pairs >= 16)
             {
                 var evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
                 var odds = evens + Vector512<int>.One;
-                for (; j + 16 <= pairs; j += 16)
+                for (int j = 0; ; j += 16)
                 {
+                    if (j > pairs - 16) j = pairs - 16;
                     var a = Vector512.LoadUnsafe(ref source, (nuint)(2 * j));
                     var b = Vector512.LoadUnsafe(ref source, (nuint)(2 * j + 16));
                     Avx512F.PermuteVar16x32x2(a, evens, b).StoreUnsafe(ref even, (nuint)j);
                     Avx512F.PermuteVar16x32x2(a, odds, b).StoreUnsafe(ref odd, (nuint)j);
-                }
-            }
-            else if (Vector256.IsHardwareAccelerated)
-            {
-                for (; j + 8 <= pairs; j += 8)
-                {
-                    var a = Vector256.LoadUnsafe(ref source, (nuint)(2 * j));
-                    var b = Vector256.LoadUnsafe(ref source, (nuint)(2 * j + 8));
-                    // Per 128-bit lane [a0 a2 b0 b2 | a4 a6 b4 b6], then reorder the 64-bit pairs to [a0 a2 a4 a6 b0 b2 b4 b6].
-                    var e = Avx2.Permute4x64(Avx.Shuffle(a, b, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle();
-                    var o = Avx2.Permute4x64(Avx.Shuffle(a, b, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle();
-                    e.StoreUnsafe(ref even, (nuint)j);
-                    o.StoreUnsafe(ref odd, (nuint)j);
+                    if (j == pairs - 16) return pairs;
                 }
             }
 
-            for (; j < pairs; j++)
+            if (Vector256.IsHardwareAccelerated && Avx2.IsSupported && pairs >= 8)
+            {
+                for (int j = 0; ; j += 8)
+                {
+                    if (j > pairs - 8) j = pairs - 8;
+                    var a = Vector256.LoadUnsafe(ref source, (nuint)(2 * j));
+                    var b = Vector256.LoadUnsafe(ref source, (nuint)(2 * j + 8));
+                    // Per 128-bit lane [a0 a2 b0 b2 | a4 a6 b4 b6], then reorder the 64-bit pairs to [a0 a2 a4 a6 b0 b2 b4 b6].
+                    Avx2.Permute4x64(Avx.Shuffle(a, b, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle().StoreUnsafe(ref even, (nuint)j);
+                    Avx2.Permute4x64(Avx.Shuffle(a, b, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle().StoreUnsafe(ref odd, (nuint)j);
+                    if (j == pairs - 8) return pairs;
+                }
+            }
+
+            for (int j = 0; j < pairs; j++)
             {
                 Unsafe.Add(ref even, j) = Unsafe.Add(ref source, 2 * j);
                 Unsafe.Add(ref odd, j) = Unsafe.Add(ref source, 2 * j + 1);
             }
 
-            return j;
+            return pairs;
         }
 
         /// <summary>The source index that padded index <paramref name="i"/> (relative to the input's first element) reads, or −1 for a zero.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int SourceIndex(int i, int n, PaddingMode mode)
         {
             if ((uint)i < (uint)n) return i;
