@@ -90,7 +90,7 @@ namespace ConvGen.Internal
             int taps = p.KernelHeight * p.KernelWidth, cinG = p.InChannelsPerGroup, coutG = p.OutChannelsPerGroup;
             int scratchLength = g.DirectInput ? 0 : g.ScratchLength;
             int tileLength = g.DirectOutput ? 0 : tileChannels * g.ChannelPitch;
-            int rowLength = p.StrideWidth > 1 ? g.PaddedWidth : 0;
+            int rowLength = p.StrideWidth > 2 ? g.PaddedWidth : 0;
             float[] rented = ArrayPool<float>.Shared.Rent(scratchLength + tileLength + rowLength);
             try
             {

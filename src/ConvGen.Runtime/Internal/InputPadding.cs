@@ -15,13 +15,13 @@ namespace ConvGen.Internal
         /// Writes every element of <paramref name="scratch"/> (length <see cref="Conv2dGeometry.ScratchLength"/>): the
         /// padded channels of <paramref name="image"/> <c>(in/groups, H, W)</c>, one group's input, in phase planes, zeros
         /// past the padded extent. One group at a time, so the padded input is still in cache when the kernel reads it.
-        /// With a column stride above 1 each padded row is built in <paramref name="row"/> (length
+        /// With a column stride above 2 each padded row is built in <paramref name="row"/> (length
         /// <see cref="Conv2dGeometry.PaddedWidth"/>) and then split into its column phases.
         /// </summary>
         public static void Fill(ReadOnlySpan<float> image, Span<float> scratch, Span<float> row, Conv2dParameters p, in Conv2dGeometry g)
         {
             int h = g.Height, w = g.Width, sH = p.StrideHeight, sW = p.StrideWidth;
-            int paddedH = h + p.PaddingTop + p.PaddingBottom;
+            int paddedH = h + p.PaddingTop + p.PaddingBottom, paddedW = g.PaddedWidth;
             int planeW = g.PlaneWidth, planeSize = g.PlaneSize;
             int channels = image.Length / (h * w);
             for (int c = 0; c < channels; c++)
@@ -45,6 +45,10 @@ namespace ConvGen.Internal
                         if (sW == 1)
                         {
                             PadRow(source, dest.Slice(start, planeW), p.PaddingLeft, p.PaddingMode);
+                        }
+                        else if (sW == 2)
+                        {
+                            SplitRow(source, dest.Slice(start), planeW, planeSize, p.PaddingLeft, paddedW, p.PaddingMode);
                         }
                         else
                         {
@@ -85,13 +89,10 @@ namespace ConvGen.Internal
         /// <summary>Phase pw of the padded row goes to dest[pw·planeSize ..][j] = row[j·stride + pw], zero past the row.</summary>
         private static void SplitPhases(ReadOnlySpan<float> row, Span<float> dest, int planeW, int planeSize, int stride)
         {
-            int j0 = 0;
-            if (stride == 2)
-                j0 = SplitPairs(row, ref MemoryMarshal.GetReference(dest), ref MemoryMarshal.GetReference(dest.Slice(planeSize)), planeW);
             for (int pw = 0; pw < stride; pw++)
             {
                 Span<float> phase = dest.Slice(pw * planeSize, planeW);
-                for (int j = j0; j < planeW; j++)
+                for (int j = 0; j < planeW; j++)
                 {
                     int column = j * stride + pw;
                     phase[j] = column < row.Length ? row[column] : 0f;
@@ -99,11 +100,43 @@ namespace ConvGen.Internal
             }
         }
 
-        /// <summary>Even/odd split of the row's whole pairs, vectorised with an overlapping last vector; returns how many it wrote.</summary>
-        private static int SplitPairs(ReadOnlySpan<float> row, ref float even, ref float odd, int planeW)
+        /// <summary>
+        /// Stride 2: splits the unpadded source row straight into the two column phases. Padded column j·2 + pw reads
+        /// source column j·2 + pw − padLeft, so each phase holds every other source column from some j0 on, and only the
+        /// few border columns go through the padding mode.
+        /// </summary>
+        private static void SplitRow(ReadOnlySpan<float> source, Span<float> dest, int planeW, int planeSize, int padLeft, int paddedW, PaddingMode mode)
+        {
+            int w = source.Length;
+            // Phase pw starts taking source columns at j0 = ceil((padLeft − pw) / 2), from source column (j0·2 + pw − padLeft) ∈ {0, 1}.
+            int j0Even = (padLeft + 1) / 2, j0Odd = padLeft / 2;
+            int firstEven = 2 * j0Even - padLeft, firstOdd = 2 * j0Odd + 1 - padLeft;
+            ref float phase0 = ref MemoryMarshal.GetReference(dest);
+            ref float phase1 = ref MemoryMarshal.GetReference(dest.Slice(planeSize, planeW));
+            // Even source columns go to the phase that starts at source column 0, odd ones to the other.
+            ref float evens = ref firstEven == 0 ? ref Unsafe.Add(ref phase0, j0Even) : ref Unsafe.Add(ref phase1, j0Odd);
+            ref float odds = ref firstEven == 0 ? ref Unsafe.Add(ref phase1, j0Odd) : ref Unsafe.Add(ref phase0, j0Even);
+            SplitPairs(source, ref evens, ref odds, w / 2);
+            if ((w & 1) != 0) Unsafe.Add(ref evens, w / 2) = source[w - 1];
+
+            int endEven = j0Even + (w - firstEven + 1) / 2, endOdd = j0Odd + (w - firstOdd + 1) / 2;
+            FillBorder(source, dest.Slice(0, planeW), 0, j0Even, endEven, padLeft, paddedW, mode);
+            FillBorder(source, dest.Slice(planeSize, planeW), 1, j0Odd, endOdd, padLeft, paddedW, mode);
+        }
+
+        /// <summary>Columns of one phase outside [start, end): padding-mode values inside the padded row, zero past it.</summary>
+        private static void FillBorder(ReadOnlySpan<float> source, Span<float> phase, int pw, int start, int end, int padLeft, int paddedW, PaddingMode mode)
+        {
+            for (int j = 0; j < start; j++)
+                phase[j] = Border(source, 2 * j + pw - padLeft, mode);
+            for (int j = end; j < phase.Length; j++)
+                phase[j] = 2 * j + pw < paddedW ? Border(source, 2 * j + pw - padLeft, mode) : 0f;
+        }
+
+        /// <summary>even[k] = row[2k], odd[k] = row[2k + 1] for k &lt; pairs, vectorised with an overlapping last vector.</summary>
+        private static void SplitPairs(ReadOnlySpan<float> row, ref float even, ref float odd, int pairs)
         {
             ref float source = ref MemoryMarshal.GetReference(row);
-            int pairs = Math.Min(row.Length / 2, planeW);
             if (Vector512.IsHardwareAccelerated && pairs >= 16)
             {
                 var evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
@@ -115,7 +148,7 @@ namespace ConvGen.Internal
                     var b = Vector512.LoadUnsafe(ref source, (nuint)(2 * j + 16));
                     Avx512F.PermuteVar16x32x2(a, evens, b).StoreUnsafe(ref even, (nuint)j);
                     Avx512F.PermuteVar16x32x2(a, odds, b).StoreUnsafe(ref odd, (nuint)j);
-                    if (j == pairs - 16) return pairs;
+                    if (j == pairs - 16) return;
                 }
             }
 
@@ -129,7 +162,7 @@ namespace ConvGen.Internal
                     // Per 128-bit lane [a0 a2 b0 b2 | a4 a6 b4 b6], then reorder the 64-bit pairs to [a0 a2 a4 a6 b0 b2 b4 b6].
                     Avx2.Permute4x64(Avx.Shuffle(a, b, 0b10_00_10_00).AsDouble(), 0b11_01_10_00).AsSingle().StoreUnsafe(ref even, (nuint)j);
                     Avx2.Permute4x64(Avx.Shuffle(a, b, 0b11_01_11_01).AsDouble(), 0b11_01_10_00).AsSingle().StoreUnsafe(ref odd, (nuint)j);
-                    if (j == pairs - 8) return pairs;
+                    if (j == pairs - 8) return;
                 }
             }
 
@@ -138,8 +171,6 @@ namespace ConvGen.Internal
                 Unsafe.Add(ref even, j) = Unsafe.Add(ref source, 2 * j);
                 Unsafe.Add(ref odd, j) = Unsafe.Add(ref source, 2 * j + 1);
             }
-
-            return pairs;
         }
 
         /// <summary>The source index that padded index <paramref name="i"/> (relative to the input's first element) reads, or −1 for a zero.</summary>
