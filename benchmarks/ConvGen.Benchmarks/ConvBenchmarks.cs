@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Csv;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Perfolizer.Horology;
+using Perfolizer.Metrology;
+
+namespace ConvGen.Benchmarks
+{
+    /// <summary>
+    /// One convolution call per invocation, for every layer of bench-layers.md and every library. Each library's
+    /// layer object (weights, input, output) is built once in its GlobalSetup; the benchmark method is just the call.
+    /// </summary>
+    [Config(typeof(ConvBenchConfig))]
+    [MemoryDiagnoser]
+    public class ConvBenchmarks
+    {
+        /// <summary>The layers to run. Set by Program (--quick / --layers) in the host process before BDN reads the params.</summary>
+        public static IReadOnlyList<string> SelectedLayers { get; set; } = BenchLayers.All.Select(l => l.Name).ToArray();
+
+        private IConvPeer? _torch;
+        private IConvPeer? _onnx;
+        private IConvPeer? _convGen;
+
+        public static IEnumerable<string> LayerNames => SelectedLayers;
+
+        [ParamsSource(nameof(LayerNames))]
+        public string Layer { get; set; } = "resnet_stem";
+
+        [GlobalSetup(Target = nameof(TorchSharp))]
+        public void SetupTorchSharp() => _torch = Setup("TorchSharp");
+
+        [GlobalSetup(Target = nameof(OnnxRuntime))]
+        public void SetupOnnxRuntime() => _onnx = Setup("OnnxRuntime");
+
+        [Benchmark]
+        public void TorchSharp() => _torch!.Run();
+
+        [Benchmark]
+        public void OnnxRuntime() => _onnx!.Run();
+
+        // ---------------------------------------------------------------------------------------------------------
+        // ConvGen baseline: NOT a benchmark yet. When ConvGenLayers.TryCreate returns the generated layers
+        // (new ResnetStem(weightSpan, biasSpan), run with layer.Forward(input, output, batch, height, width)):
+        //   * add [GlobalSetup(Target = nameof(ConvGen))] on SetupConvGen and [Benchmark(Baseline = true)] on ConvGen;
+        //   * nothing else: `report` already knows the "ConvGen" series and computes the peer/ConvGen ratios.
+        // ---------------------------------------------------------------------------------------------------------
+        public void SetupConvGen() => _convGen = Setup("ConvGen");
+
+        public void ConvGen() => _convGen!.Run();
+
+        private IConvPeer Setup(string library)
+        {
+            IConvPeer peer = Peers.Create(library, LayerData.Create(BenchLayers.Get(Layer)));
+            peer.Run(); // first call outside the measurement (lazy init, weight pre-packing)
+            Console.WriteLine($"// {library} {peer.Spec}; native allocator: {NativeAllocator.State}");
+            return peer;
+        }
+
+        [GlobalCleanup]
+        public void Cleanup()
+        {
+            _torch?.Dispose();
+            _onnx?.Dispose();
+            _convGen?.Dispose();
+            _torch = _onnx = _convGen = null;
+        }
+    }
+
+    /// <summary>
+    /// A short job (1 process per benchmark, 3 warm-up + 15 measured iterations of ~150 ms) so that 12 layers × 2 peers
+    /// take a few minutes on 2 cores, CSV with fixed units (µs, bytes) for the report step, GitHub markdown for humans.
+    /// </summary>
+    public sealed class ConvBenchConfig : ManualConfig
+    {
+        public const string JobId = "Short";
+
+        public ConvBenchConfig()
+        {
+            Job job = Job.Default
+                .WithLaunchCount(1)
+                .WithWarmupCount(3)
+                .WithIterationCount(15)
+                .WithIterationTime(TimeInterval.FromMilliseconds(150))
+                .WithEvaluateOverhead(false) // µs-scale calls: the ~1 ns loop overhead is irrelevant, save the time
+                .WithEnvironmentVariables(
+                    new EnvironmentVariable("OMP_NUM_THREADS", "1"),
+                    new EnvironmentVariable("MKL_NUM_THREADS", "1"))
+                .WithId(JobId);
+
+            // BenchmarkDotNet builds its own project for the child processes, with Directory.Build.props/targets
+            // turned off, so benchmarks/Directory.Build.targets (and with it the TorchSharp GLIBCXX fix) would not
+            // apply there: hand the fix to that build as CustomAfterMicrosoftCommonTargets instead.
+            string fix = BenchPaths.TorchSharpFixTargets;
+            if (File.Exists(fix))
+            {
+                job = job.WithArguments(new Argument[] { new MsBuildArgument($"/p:CustomAfterMicrosoftCommonTargets=\"{fix}\"") });
+            }
+
+            AddJob(job);
+            AddColumnProvider(DefaultColumnProviders.Instance);
+            AddColumn(StatisticColumn.Median, new GflopsColumn());
+            AddDiagnoser(MemoryDiagnoser.Default);
+            AddLogger(ConsoleLogger.Default);
+            AddExporter(CsvReport.Exporter, MarkdownExporter.GitHub);
+            WithOption(ConfigOptions.JoinSummary, false);
+            WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
+        }
+    }
+
+    /// <summary>The CSV that <c>report</c> reads: invariant culture, medians in µs, allocations in bytes, no units in cells.</summary>
+    public static class CsvReport
+    {
+        public static readonly CsvExporter Exporter = new CsvExporter(
+            CsvSeparator.Comma,
+            new SummaryStyle(
+                CultureInfo.InvariantCulture,
+                printUnitsInHeader: true,
+                sizeUnit: SizeUnit.B,
+                timeUnit: TimeUnit.Microsecond,
+                printUnitsInContent: false,
+                printZeroValuesInContent: true,
+                maxParameterColumnWidth: 40,
+                ratioStyle: RatioStyle.Value,
+                textColumnJustification: SummaryTable.SummaryTableColumn.TextJustification.Left,
+                numericColumnJustification: SummaryTable.SummaryTableColumn.TextJustification.Right));
+    }
+
+    /// <summary>GFLOP/s column (from the median) in BDN's own tables.</summary>
+    public sealed class GflopsColumn : IColumn
+    {
+        public string Id => nameof(GflopsColumn);
+
+        public string ColumnName => "GFLOP/s";
+
+        public bool AlwaysShow => true;
+
+        public ColumnCategory Category => ColumnCategory.Custom;
+
+        public int PriorityInCategory => 0;
+
+        public bool IsNumeric => true;
+
+        public UnitType UnitType => UnitType.Dimensionless;
+
+        public string Legend => "2·N·Cout·Hout·Wout·(Cin/groups)·kH·kW / median time";
+
+        public bool IsAvailable(Summary summary) => true;
+
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, summary.Style);
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        {
+            double? medianNs = summary[benchmarkCase]?.ResultStatistics?.Median;
+            object? layer = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == nameof(ConvBenchmarks.Layer))?.Value;
+            if (medianNs is null || layer is not string name)
+            {
+                return "?";
+            }
+
+            return (BenchLayers.Get(name).Flops / medianNs.Value).ToString("F1", CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using Microsoft.ML.OnnxRuntime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ConvGen.Benchmarks
+{
+    /// <summary>
+    /// One implementation of one layer, set up once (weights, input and output buffers), then <see cref="Run"/> is the
+    /// timed call. <see cref="GetOutput"/> copies the last result out for cross-checking (not timed).
+    /// </summary>
+    public interface IConvPeer : IDisposable
+    {
+        string Library { get; }
+
+        ConvLayerSpec Spec { get; }
+
+        void Run();
+
+        float[] GetOutput();
+    }
+
+    public static class Peers
+    {
+        /// <summary>The series every report knows about, in display order. ConvGen is the baseline once it exists.</summary>
+        public static readonly IReadOnlyList<string> Libraries = new[] { "ConvGen", "TorchSharp", "OnnxRuntime" };
+
+        public static IConvPeer Create(string library, LayerData data)
+        {
+            NativeAllocator.Configure();
+            return CreateCore(library, data);
+        }
+
+        private static IConvPeer CreateCore(string library, LayerData data) => library switch
+        {
+            "TorchSharp" => new TorchSharpPeer(data),
+            "OnnxRuntime" => new OnnxRuntimePeer(data),
+            "ConvGen" => ConvGenPeer.TryCreate(data)
+                         ?? throw new NotSupportedException("ConvGen layers are not wired in yet (ConvGenLayers.cs)"),
+            _ => throw new ArgumentException($"unknown library '{library}'"),
+        };
+    }
+
+    /// <summary>
+    /// PyTorch through TorchSharp-cpu: <c>torch.nn.functional.conv2d(input, weight, bias, stride, padding, dilation,
+    /// groups)</c> inside <c>torch.no_grad()</c>, one intra-op thread.
+    /// </summary>
+    public sealed class TorchSharpPeer : IConvPeer
+    {
+        private readonly Tensor _input;
+        private readonly Tensor _weight;
+        private readonly Tensor? _bias;
+        private readonly long[] _stride;
+        private readonly long[] _padding;
+        private readonly long[] _dilation;
+        private readonly long _groups;
+        private Tensor? _output;
+
+        public TorchSharpPeer(LayerData data)
+        {
+            TorchRuntime.EnsureInitialized();
+            Spec = data.Spec;
+            ConvLayerSpec p = data.Spec;
+            _input = torch.tensor(data.Input, p.InputShape, ScalarType.Float32);
+            _weight = torch.tensor(data.Weight, p.WeightShape, ScalarType.Float32);
+            _bias = data.Bias is null ? null : torch.tensor(data.Bias, new long[] { p.OutChannels }, ScalarType.Float32);
+            _stride = new long[] { p.Stride, p.Stride };
+            _padding = new long[] { p.Padding, p.Padding };
+            _dilation = new long[] { p.Dilation, p.Dilation };
+            _groups = p.Groups;
+        }
+
+        public string Library => "TorchSharp";
+
+        public ConvLayerSpec Spec { get; }
+
+        public void Run()
+        {
+            using (torch.no_grad())
+            {
+                Tensor result = torch.nn.functional.conv2d(_input, _weight, _bias, _stride, _padding, _dilation, _groups);
+                _output?.Dispose(); // free the previous call's native buffer (PyTorch allocates its output per call)
+                _output = result;
+            }
+        }
+
+        public float[] GetOutput()
+        {
+            if (_output is null)
+            {
+                Run();
+            }
+
+            using Tensor contiguous = _output!.contiguous();
+            return contiguous.data<float>().ToArray();
+        }
+
+        public void Dispose()
+        {
+            _output?.Dispose();
+            _input.Dispose();
+            _weight.Dispose();
+            _bias?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// ONNX Runtime (CPU EP, MLAS) running a one-node Conv model built in memory; weight and bias are initializers, so
+    /// ORT can pre-pack them. One thread, sequential, all graph optimisations; input and output are OrtValues over pinned
+    /// managed arrays bound once with an <see cref="OrtIoBinding"/>, so the timed call is the convolution itself.
+    /// </summary>
+    public sealed class OnnxRuntimePeer : IConvPeer
+    {
+        private readonly SessionOptions _options;
+        private readonly InferenceSession _session;
+        private readonly RunOptions _runOptions;
+        private readonly OrtValue _inputValue;
+        private readonly OrtValue _outputValue;
+        private readonly OrtIoBinding _binding;
+        private readonly float[] _outputBuffer;
+
+        public OnnxRuntimePeer(LayerData data)
+        {
+            Spec = data.Spec;
+            ConvLayerSpec p = data.Spec;
+            byte[] model = OnnxConvModel.Build(data);
+            _options = new SessionOptions
+            {
+                IntraOpNumThreads = 1,
+                InterOpNumThreads = 1,
+                ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+                GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+                LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+            };
+            // Do not spin worker threads between runs (there are none with 1 thread, but keep it explicit).
+            _options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+            _session = new InferenceSession(model, _options);
+            _runOptions = new RunOptions();
+            _outputBuffer = new float[p.OutputLength];
+            _inputValue = OrtValue.CreateTensorValueFromMemory((float[])data.Input.Clone(), p.InputShape);
+            _outputValue = OrtValue.CreateTensorValueFromMemory(_outputBuffer, p.OutputShape);
+            _binding = _session.CreateIoBinding();
+            _binding.BindInput(OnnxConvModel.InputName, _inputValue);
+            _binding.BindOutput(OnnxConvModel.OutputName, _outputValue);
+        }
+
+        public string Library => "OnnxRuntime";
+
+        public ConvLayerSpec Spec { get; }
+
+        public void Run() => _session.RunWithBinding(_runOptions, _binding);
+
+        public float[] GetOutput() => (float[])_outputBuffer.Clone();
+
+        public void Dispose()
+        {
+            _binding.Dispose();
+            _inputValue.Dispose();
+            _outputValue.Dispose();
+            _runOptions.Dispose();
+            _session.Dispose();
+            _options.Dispose();
+        }
+    }
+
+    /// <summary>The signature of a ConvGen layer's <c>Forward</c> (see src/ConvGen.Runtime/IConv2dLayer.cs).</summary>
+    public delegate void ConvForward(ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width);
+
+    /// <summary>A ConvGen-generated layer, once ConvGenLayers.cs knows how to make it.</summary>
+    public sealed class ConvGenPeer : IConvPeer
+    {
+        private readonly ConvForward _forward;
+        private readonly float[] _input;
+        private readonly float[] _output;
+
+        private ConvGenPeer(LayerData data, ConvForward forward)
+        {
+            Spec = data.Spec;
+            _forward = forward;
+            _input = (float[])data.Input.Clone();
+            _output = new float[data.Spec.OutputLength];
+        }
+
+        public string Library => "ConvGen";
+
+        public ConvLayerSpec Spec { get; }
+
+        public static bool IsAvailable => ConvGenLayers.IsWired;
+
+        public static ConvGenPeer? TryCreate(LayerData data)
+        {
+            ConvForward? forward = ConvGenLayers.TryCreate(data.Spec.Name, data.Weight, data.Bias);
+            return forward is null ? null : new ConvGenPeer(data, forward);
+        }
+
+        public void Run() => _forward(_input, _output, Spec.Batch, Spec.InputH, Spec.InputW);
+
+        public float[] GetOutput() => (float[])_output.Clone();
+
+        public void Dispose()
+        {
+        }
+    }
+
+    /// <summary>One-time libtorch set-up with a helpful message when the native library does not load.</summary>
+    public static class TorchRuntime
+    {
+        private static bool s_initialized;
+
+        public static void EnsureInitialized()
+        {
+            if (s_initialized)
+            {
+                return;
+            }
+
+            try
+            {
+                torch.set_num_threads(1);
+                try
+                {
+                    torch.set_num_interop_threads(1); // may only be called once per process, before any inter-op work
+                }
+                catch (Exception)
+                {
+                    // already set: harmless
+                }
+            }
+            catch (Exception e) when (e is TypeInitializationException || e is NotSupportedException || e is DllNotFoundException)
+            {
+                throw new InvalidOperationException(
+                    "TorchSharp could not load libLibTorchSharp.so. On glibc/libstdc++ older than GCC 13 (Debian 12) the copy " +
+                    "in the build output must be the one patched by tools/TorchSharpFix/TorchSharpFix.targets; check that the " +
+                    "project imports it (benchmarks/Directory.Build.targets) and that 'readelf -V " +
+                    "bin/.../runtimes/linux-x64/native/libLibTorchSharp.so' shows 'GLIBCXX_3.4.32 Flags: WEAK'.", e);
+            }
+
+            s_initialized = true;
+        }
+
+        public static int Threads => torch.get_num_threads();
+    }
+
+    /// <summary>
+    /// Makes glibc keep freed memory instead of handing it back to the kernel, so that a library which allocates its
+    /// output on every call (PyTorch: output, oneDNN reorders/scratchpad, several MB for the big layers) does not pay
+    /// fresh page faults on every call. On this project's VMs a page fault is expensive enough that, with glibc's
+    /// defaults, torch's resnet_stem ran at ~25 GFLOP/s instead of ~170 (what it reaches on bare metal, where faults
+    /// are cheaper and the reference figures were taken). Settings: M_TRIM_THRESHOLD = 1 GiB (no trimming of the heap
+    /// top), M_MMAP_THRESHOLD = 32 MiB (glibc's maximum: big blocks come from the heap, not from mmap/munmap per call).
+    /// Applied once per process before any peer is created; set CONVGEN_BENCH_DEFAULT_MALLOC=1 to measure with glibc's
+    /// defaults instead. ONNX Runtime (arena allocator) and ConvGen (caller-owned output) allocate nothing per call.
+    /// </summary>
+    public static class NativeAllocator
+    {
+        private const int M_TRIM_THRESHOLD = -1;
+        private const int M_MMAP_THRESHOLD = -3;
+        private static bool s_done;
+
+        public static string State { get; private set; } = "glibc defaults";
+
+        public static void Configure()
+        {
+            if (s_done)
+            {
+                return;
+            }
+
+            s_done = true;
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || Environment.GetEnvironmentVariable("CONVGEN_BENCH_DEFAULT_MALLOC") == "1")
+            {
+                return;
+            }
+
+            try
+            {
+                bool ok = mallopt(M_TRIM_THRESHOLD, 1 << 30) == 1 & mallopt(M_MMAP_THRESHOLD, 32 << 20) == 1;
+                State = ok ? "glibc M_TRIM_THRESHOLD=1GiB, M_MMAP_THRESHOLD=32MiB" : "glibc mallopt refused; defaults";
+            }
+            catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException)
+            {
+                State = "no glibc mallopt; defaults";
+            }
+        }
+
+        [DllImport("libc", EntryPoint = "mallopt")]
+        private static extern int mallopt(int param, int value);
+    }
+}

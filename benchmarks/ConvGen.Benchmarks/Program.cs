@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+namespace ConvGen.Benchmarks
+{
+    public static class Program
+    {
+        private const string Usage = @"ConvGen.Benchmarks — peers (TorchSharp, ONNX Runtime) for the bench-layers.md convolutions
+
+usage: dotnet run -c Release -- <mode> [options]
+
+  bench  [--quick | --layers a,b,...] [BenchmarkDotNet args, e.g. --filter *OnnxRuntime*]
+         BenchmarkDotNet run (job 'Short'); results in benchmarks/results/BenchmarkDotNet.Artifacts/
+  report [--latest | --csv FILE] [--out DIR] [--no-fma]
+         results/results.md + results/gflops.png; merges all bench runs kept in BenchmarkDotNet.Artifacts/history
+         (newest result per layer and library wins), or only the last run / one CSV; measures the FMA peak too
+  check  [--quick | --layers a,b,...]
+         TorchSharp vs ONNX Runtime vs a double-precision reference (and ConvGen once wired); exit 1 on mismatch
+  fma    one-core FMA peak, Vector512 and Vector256, in GFLOP/s
+  time   [--quick | --layers a,b,...]  quick Stopwatch medians without BenchmarkDotNet (sanity check)
+  layers the 12 layers with their ConvGen attribute
+";
+
+        public static int Main(string[] args)
+        {
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                Console.WriteLine(Usage);
+                return args.Length == 0 ? 1 : 0;
+            }
+
+            string mode = args[0];
+            NativeAllocator.Configure();
+            if (mode is "bench" or "check" or "time")
+            {
+                Console.WriteLine($"native allocator: {NativeAllocator.State}");
+            }
+
+            var rest = args.Skip(1).ToList();
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                int rc = mode switch
+                {
+                    "bench" => Bench(rest),
+                    "report" => RunReport(rest),
+                    "check" => ConsistencyCheck.Run(SelectLayers(rest)),
+                    "fma" => Fma(),
+                    "time" => QuickTime(SelectLayers(rest)),
+                    "layers" => PrintLayers(),
+                    _ => BadMode(mode),
+                };
+                Console.WriteLine($"[{mode} finished in {clock.Elapsed.TotalSeconds:F1} s]");
+                return rc;
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+        }
+
+        private static int BadMode(string mode)
+        {
+            Console.Error.WriteLine($"unknown mode '{mode}'");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        /// <summary>Consumes --quick / --layers from <paramref name="args"/>; returns the chosen layers (default: all 12).</summary>
+        private static IReadOnlyList<ConvLayerSpec> SelectLayers(List<string> args)
+        {
+            IReadOnlyList<ConvLayerSpec> layers = BenchLayers.All;
+            int q = args.IndexOf("--quick");
+            if (q >= 0)
+            {
+                args.RemoveAt(q);
+                layers = BenchLayers.Quick.Select(BenchLayers.Get).ToArray();
+            }
+
+            int l = args.IndexOf("--layers");
+            if (l >= 0)
+            {
+                if (l + 1 >= args.Count)
+                {
+                    throw new ArgumentException("--layers needs a comma-separated list");
+                }
+
+                layers = args[l + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(BenchLayers.Get).ToArray();
+                args.RemoveRange(l, 2);
+            }
+
+            return layers;
+        }
+
+        private static int Bench(List<string> args)
+        {
+            IReadOnlyList<ConvLayerSpec> layers = SelectLayers(args);
+            ConvBenchmarks.SelectedLayers = layers.Select(x => x.Name).ToArray();
+            if (!args.Contains("--filter") && !args.Contains("-f"))
+            {
+                args.AddRange(new[] { "--filter", "*" });
+            }
+
+            Console.WriteLine($"layers: {string.Join(", ", ConvBenchmarks.SelectedLayers)}");
+            WarnIfBusy("before");
+            IConfig config = ManualConfig.CreateEmpty().WithArtifactsPath(BenchPaths.ArtifactsDir);
+            var summaries = BenchmarkSwitcher.FromTypes(new[] { typeof(ConvBenchmarks) }).Run(args.ToArray(), config).ToList();
+            WarnIfBusy("after");
+            bool failed = summaries.Count == 0 || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+            if (File.Exists(BenchPaths.DefaultCsv))
+            {
+                // Keep every run: `report` merges them (newest result per layer and library wins), so subsets
+                // (--quick, --layers, --filter *ConvGen*) can be run one after the other.
+                Directory.CreateDirectory(BenchPaths.HistoryDir);
+                string copy = Path.Combine(BenchPaths.HistoryDir, $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv");
+                File.Copy(BenchPaths.DefaultCsv, copy, true);
+                Console.WriteLine($"CSV for `report`: {BenchPaths.DefaultCsv} (kept as {copy})");
+            }
+            return failed ? 1 : 0;
+        }
+
+        /// <summary>
+        /// The machine has 2 cores and the benchmark uses one: a 1-minute load average well above 1 (the run itself)
+        /// means something else competed for the CPU. Printed only as a hint next to the numbers.
+        /// </summary>
+        private static void WarnIfBusy(string when)
+        {
+            try
+            {
+                string[] load = File.ReadAllText("/proc/loadavg").Split(' ');
+                double oneMinute = double.Parse(load[0], CultureInfo.InvariantCulture);
+                Console.WriteLine($"load average {when} the run: {load[0]} {load[1]} {load[2]}" +
+                    (oneMinute > (when == "before" ? 1.0 : 1.6) ? "  <-- other work is competing for the CPU; expect noisy numbers" : ""));
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        private static int RunReport(List<string> args)
+        {
+            string? csv = Option(args, "--csv");
+            string outDir = Option(args, "--out") ?? BenchPaths.ResultsDir;
+            IReadOnlyList<string> inputs;
+            if (csv is not null)
+            {
+                inputs = new[] { csv };
+            }
+            else if (args.Contains("--latest") || !Directory.Exists(BenchPaths.HistoryDir))
+            {
+                inputs = new[] { BenchPaths.DefaultCsv };
+            }
+            else
+            {
+                inputs = Directory.GetFiles(BenchPaths.HistoryDir, "run-*.csv").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            }
+
+            return Report.Run(inputs, outDir, measureFma: !args.Contains("--no-fma"));
+        }
+
+        private static int Fma()
+        {
+            Console.WriteLine($"one-core FMA peak ({FmaPeak.Chains} independent chains, 2 flops/lane/FMA) on {Report.CpuModel()}:");
+            foreach (FmaPeak.Result r in FmaPeak.MeasureAll(1.0))
+            {
+                Console.WriteLine(r.Supported
+                    ? $"  {r.Width} ({r.Lanes} lanes): {r.GFlops:F1} GFLOP/s"
+                    : $"  {r.Width}: not supported on this CPU");
+            }
+
+            return 0;
+        }
+
+        /// <summary>Median of ~0.3 s of calls per layer and peer: a sanity check, not the published numbers.</summary>
+        private static int QuickTime(IReadOnlyList<ConvLayerSpec> layers)
+        {
+            Console.WriteLine("| layer | library | median µs | GFLOP/s |");
+            Console.WriteLine("|---|---|---:|---:|");
+            var libs = new List<string> { "TorchSharp", "OnnxRuntime" };
+            if (ConvGenPeer.IsAvailable)
+            {
+                libs.Insert(0, "ConvGen");
+            }
+
+            foreach (ConvLayerSpec spec in layers)
+            {
+                LayerData data = LayerData.Create(spec);
+                foreach (string lib in libs)
+                {
+                    using IConvPeer peer = Peers.Create(lib, data);
+                    for (int i = 0; i < 5; i++)
+                    {
+                        peer.Run();
+                    }
+
+                    var samples = new List<double>();
+                    var total = Stopwatch.StartNew();
+                    while (total.Elapsed.TotalSeconds < 0.3 || samples.Count < 10)
+                    {
+                        long t0 = Stopwatch.GetTimestamp();
+                        peer.Run();
+                        samples.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds * 1000);
+                    }
+
+                    samples.Sort();
+                    double median = samples[samples.Count / 2];
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {spec.Name} | {lib} | {median:F1} | {spec.Flops / (median * 1e3):F1} |"));
+                }
+            }
+
+            return 0;
+        }
+
+        private static int PrintLayers()
+        {
+            foreach (ConvLayerSpec l in BenchLayers.All)
+            {
+                Console.WriteLine(l);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {l.ToAttributeString()}   ({l.Flops / 1e6:F1} MFLOP)"));
+            }
+
+            return 0;
+        }
+
+        private static string? Option(List<string> args, string name)
+        {
+            int i = args.IndexOf(name);
+            return i >= 0 && i + 1 < args.Count ? args[i + 1] : null;
+        }
+    }
+
+    /// <summary>Locations under benchmarks/, found from the working directory or the executable.</summary>
+    public static class BenchPaths
+    {
+        private static readonly Lazy<string> s_benchmarksDir = new Lazy<string>(Find);
+
+        /// <summary>The repository's benchmarks/ folder.</summary>
+        public static string BenchmarksDir => s_benchmarksDir.Value;
+
+        public static string ResultsDir => Path.Combine(BenchmarksDir, "results");
+
+        public static string ArtifactsDir => Path.Combine(ResultsDir, "BenchmarkDotNet.Artifacts");
+
+        /// <summary>tools/TorchSharpFix/TorchSharpFix.targets of this repository.</summary>
+        public static string TorchSharpFixTargets =>
+            Path.GetFullPath(Path.Combine(BenchmarksDir, "..", "tools", "TorchSharpFix", "TorchSharpFix.targets"));
+
+        /// <summary>Copies of every bench run's CSV, merged by `report`.</summary>
+        public static string HistoryDir => Path.Combine(ArtifactsDir, "history");
+
+        public static string DefaultCsv => Path.Combine(ArtifactsDir, "results", $"{typeof(ConvBenchmarks).FullName}-report.csv");
+
+        private static string Find()
+        {
+            foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+            {
+                for (DirectoryInfo? d = new DirectoryInfo(start); d is not null; d = d.Parent)
+                {
+                    if (File.Exists(Path.Combine(d.FullName, "ConvGen.Benchmarks", "ConvGen.Benchmarks.csproj")))
+                    {
+                        return d.FullName;
+                    }
+                }
+            }
+
+            return Environment.CurrentDirectory;
+        }
+    }
+}

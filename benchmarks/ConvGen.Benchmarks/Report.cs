@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+using ScottPlot;
+
+namespace ConvGen.Benchmarks
+{
+    /// <summary>
+    /// Turns BenchmarkDotNet's CSV (see <see cref="CsvReport"/>) into results/results.md and results/gflops.png.
+    /// Libraries are the benchmark method names; ConvGen, when present, is the baseline of the ratio columns.
+    /// </summary>
+    public static class Report
+    {
+        private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+        public sealed record Row(string Layer, string Library, double MedianUs, double? AllocatedBytes);
+
+        /// <param name="csvPaths">BDN CSVs, oldest first; a later file's row replaces an earlier one for the same layer and library.</param>
+        public static int Run(IReadOnlyList<string> csvPaths, string outDir, bool measureFma)
+        {
+            string? missing = csvPaths.FirstOrDefault(p => !File.Exists(p));
+            if (csvPaths.Count == 0 || missing is not null)
+            {
+                Console.Error.WriteLine($"no BenchmarkDotNet CSV at {missing ?? BenchPaths.DefaultCsv}; run `dotnet run -c Release -- bench` first");
+                return 2;
+            }
+
+            var merged = new Dictionary<(string, string), Row>();
+            foreach (string path in csvPaths)
+            {
+                foreach (Row row in ReadCsv(path))
+                {
+                    merged[(row.Layer, row.Library)] = row;
+                }
+            }
+
+            List<Row> rows = merged.Values.ToList();
+            if (rows.Count == 0)
+            {
+                Console.Error.WriteLine("no usable rows in " + string.Join(", ", csvPaths));
+                return 2;
+            }
+
+            FmaPeak.Result[] peak = measureFma ? FmaPeak.MeasureAll() : Array.Empty<FmaPeak.Result>();
+
+            List<string> libraries = Peers.Libraries.Where(l => rows.Any(r => r.Library == l))
+                .Concat(rows.Select(r => r.Library).Distinct().Where(l => !Peers.Libraries.Contains(l)))
+                .ToList();
+            List<ConvLayerSpec> layers = BenchLayers.All.Where(l => rows.Any(r => r.Layer == l.Name)).ToList();
+
+            Directory.CreateDirectory(outDir);
+            string md = Path.Combine(outDir, "results.md");
+            string png = Path.Combine(outDir, "gflops.png");
+            File.WriteAllText(md, Markdown(rows, libraries, layers, peak, csvPaths, outDir));
+            Chart(rows, libraries, layers, peak, png);
+            Console.WriteLine($"wrote {md}");
+            Console.WriteLine($"wrote {png}");
+            Console.WriteLine();
+            Console.WriteLine(File.ReadAllText(md));
+            return 0;
+        }
+
+        public static List<Row> ReadCsv(string path)
+        {
+            string[] lines = File.ReadAllLines(path);
+            List<string> header = SplitCsv(lines[0]);
+            int method = header.FindIndex(h => h == "Method");
+            int layer = header.FindIndex(h => h == nameof(ConvBenchmarks.Layer));
+            int median = header.FindIndex(h => h.StartsWith("Median", StringComparison.Ordinal));
+            int alloc = header.FindIndex(h => h.StartsWith("Allocated", StringComparison.Ordinal));
+            if (method < 0 || layer < 0 || median < 0)
+            {
+                throw new InvalidDataException($"{path}: expected Method, Layer and Median columns, got: {lines[0]}");
+            }
+
+            double toUs = UnitFactorToMicroseconds(header[median]);
+            var rows = new List<Row>();
+            foreach (string line in lines.Skip(1).Where(l => l.Trim().Length > 0))
+            {
+                List<string> cells = SplitCsv(line);
+                if (!TryNumber(cells[median], out double m))
+                {
+                    continue; // failed benchmark (NA)
+                }
+
+                double? allocated = alloc >= 0 && TryNumber(cells[alloc], out double a) ? a * SizeFactorToBytes(header[alloc]) : null;
+                if (alloc >= 0 && cells[alloc].Trim() == "-")
+                {
+                    allocated = 0;
+                }
+
+                rows.Add(new Row(cells[layer].Trim('"'), cells[method], m * toUs, allocated));
+            }
+
+            return rows;
+        }
+
+        private static string Markdown(List<Row> rows, List<string> libraries, List<ConvLayerSpec> layers, FmaPeak.Result[] peak, IReadOnlyList<string> csvPaths, string outDir)
+        {
+            bool hasBaseline = libraries.Contains("ConvGen");
+            List<string> peers = libraries.Where(l => l != "ConvGen").ToList();
+            var sb = new StringBuilder();
+            sb.AppendLine("# ConvGen benchmark results");
+            sb.AppendLine();
+            string sources = csvPaths.Count <= 2
+                ? string.Join(", ", csvPaths.Select(p => $"`{Path.GetRelativePath(outDir, p).Replace('\\', '/')}`"))
+                : $"{csvPaths.Count} runs in `{Path.GetRelativePath(outDir, Path.GetDirectoryName(csvPaths[0]) ?? ".").Replace('\\', '/')}`";
+            sb.AppendLine($"- generated: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC from {sources} (newest result per layer and library)");
+            sb.AppendLine($"- CPU: {CpuModel()} ({Environment.ProcessorCount} logical cores), {RuntimeInformation.OSDescription}");
+            sb.AppendLine($"- runtime: {RuntimeInformation.FrameworkDescription}; TorchSharp {AssemblyVersion(typeof(TorchSharp.torch))}, " +
+                          $"ONNX Runtime {AssemblyVersion(typeof(Microsoft.ML.OnnxRuntime.InferenceSession))}, BenchmarkDotNet job `{ConvBenchConfig.JobId}` (see ConvBenchmarks.cs)");
+            sb.AppendLine("- float32, batch 1, NCHW, bias on, one thread; time = BenchmarkDotNet median of one call");
+            if (peak.Length > 0)
+            {
+                sb.AppendLine("- one-core FMA peak (12 independent FMA chains): " +
+                              string.Join(", ", peak.Select(p => p.Supported ? $"{p.Width} {p.GFlops.ToString("F1", Inv)} GFLOP/s" : $"{p.Width} n/a")));
+            }
+
+            sb.AppendLine("- GFLOP/s = 2·N·Cout·Hout·Wout·(Cin/groups)·kH·kW / time; ratio = peer time / ConvGen time (> 1: ConvGen is faster)");
+            if (!hasBaseline)
+            {
+                sb.AppendLine("- ConvGen is not benchmarked yet: ratio columns show —");
+            }
+
+            sb.AppendLine();
+            var cols = new List<string> { "layer", "MFLOP" };
+            cols.AddRange(libraries.Select(l => $"{l} µs"));
+            cols.AddRange(libraries.Select(l => $"{l} GFLOP/s"));
+            cols.AddRange(peers.Select(l => $"{l}/ConvGen"));
+            cols.AddRange(libraries.Select(l => $"{l} alloc B"));
+            sb.AppendLine("| " + string.Join(" | ", cols) + " |");
+            sb.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", cols.Count - 1)));
+            foreach (ConvLayerSpec layer in layers)
+            {
+                Row? Find(string lib) => rows.FirstOrDefault(r => r.Layer == layer.Name && r.Library == lib);
+                Row? baseline = Find("ConvGen");
+                var cells = new List<string> { layer.Name, (layer.Flops / 1e6).ToString(layer.Flops < 1e7 ? "F2" : "F1", Inv) };
+                cells.AddRange(libraries.Select(l => Find(l) is Row r ? Us(r.MedianUs) : "—"));
+                cells.AddRange(libraries.Select(l => Find(l) is Row r ? (layer.Flops / (r.MedianUs * 1e3)).ToString("F1", Inv) : "—"));
+                cells.AddRange(peers.Select(l => Find(l) is Row r && baseline is not null ? (r.MedianUs / baseline.MedianUs).ToString("F2", Inv) : "—"));
+                cells.AddRange(libraries.Select(l => Find(l)?.AllocatedBytes is double a ? a.ToString("F0", Inv) : "—"));
+                sb.AppendLine("| " + string.Join(" | ", cells) + " |");
+            }
+
+            sb.AppendLine();
+            sb.AppendLine("![GFLOP/s per layer](gflops.png)");
+            return sb.ToString();
+        }
+
+        private static void Chart(List<Row> rows, List<string> libraries, List<ConvLayerSpec> layers, FmaPeak.Result[] peak, string path)
+        {
+            var plot = new Plot();
+            var palette = new ScottPlot.Palettes.Category10();
+            int groupWidth = libraries.Count + 1;
+            var bars = new List<Bar>();
+            for (int li = 0; li < layers.Count; li++)
+            {
+                for (int s = 0; s < libraries.Count; s++)
+                {
+                    Row? r = rows.FirstOrDefault(x => x.Layer == layers[li].Name && x.Library == libraries[s]);
+                    if (r is null)
+                    {
+                        continue;
+                    }
+
+                    bars.Add(new Bar
+                    {
+                        Position = li * groupWidth + s,
+                        Value = layers[li].Flops / (r.MedianUs * 1e3),
+                        FillColor = palette.GetColor(s),
+                    });
+                }
+            }
+
+            plot.Add.Bars(bars);
+            for (int s = 0; s < libraries.Count; s++)
+            {
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = libraries[s], FillColor = palette.GetColor(s) });
+            }
+
+            FmaPeak.Result? v512 = peak.FirstOrDefault(p => p.Width == "Vector512" && p.Supported);
+            if (v512 is not null)
+            {
+                var line = plot.Add.HorizontalLine(v512.GFlops);
+                line.LinePattern = LinePattern.Dashed;
+                line.Color = Colors.Gray;
+                plot.Legend.ManualItems.Add(new LegendItem
+                {
+                    LabelText = $"1-core FMA peak, Vector512 ({v512.GFlops:F0})",
+                    LineColor = Colors.Gray,
+                    LinePattern = LinePattern.Dashed,
+                    LineWidth = 1,
+                });
+            }
+
+            double[] ticks = Enumerable.Range(0, layers.Count).Select(i => i * groupWidth + (libraries.Count - 1) / 2.0).ToArray();
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks, layers.Select(l => l.Name).ToArray());
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 40;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = 130;
+            plot.Axes.Margins(bottom: 0);
+            plot.YLabel("GFLOP/s (one thread)");
+            plot.Title($"Conv2d GFLOP/s per layer — {CpuModel()}");
+            plot.Legend.IsVisible = true;
+            plot.Legend.Alignment = Alignment.UpperRight;
+            plot.SavePng(path, 1400, 700);
+        }
+
+        private static string Us(double us) => us >= 100 ? us.ToString("F0", Inv) : us.ToString("F1", Inv);
+
+        private static double UnitFactorToMicroseconds(string header)
+        {
+            if (header.Contains("[ns]", StringComparison.Ordinal))
+            {
+                return 1e-3;
+            }
+
+            if (header.Contains("[ms]", StringComparison.Ordinal))
+            {
+                return 1e3;
+            }
+
+            if (header.Contains("[s]", StringComparison.Ordinal))
+            {
+                return 1e6;
+            }
+
+            return 1; // [us] / [μs] (the CSV exporter is configured for µs)
+        }
+
+        private static double SizeFactorToBytes(string header) =>
+            header.Contains("[KB]", StringComparison.Ordinal) ? 1024 :
+            header.Contains("[MB]", StringComparison.Ordinal) ? 1024 * 1024 : 1;
+
+        private static bool TryNumber(string cell, out double value) =>
+            double.TryParse(cell.Replace(",", "").Replace("\"", "").Trim(), NumberStyles.Float, Inv, out value);
+
+        /// <summary>RFC 4180 line split (quotes, doubled quotes), enough for BDN's CSV.</summary>
+        private static List<string> SplitCsv(string line)
+        {
+            var cells = new List<string>();
+            var cur = new StringBuilder();
+            bool quoted = false;
+            for (int i = 0; i < line.Length; i++)
+            {
+                char c = line[i];
+                if (quoted)
+                {
+                    if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                    {
+                        cur.Append('"');
+                        i++;
+                    }
+                    else if (c == '"')
+                    {
+                        quoted = false;
+                    }
+                    else
+                    {
+                        cur.Append(c);
+                    }
+                }
+                else if (c == '"')
+                {
+                    quoted = true;
+                }
+                else if (c == ',')
+                {
+                    cells.Add(cur.ToString());
+                    cur.Clear();
+                }
+                else
+                {
+                    cur.Append(c);
+                }
+            }
+
+            cells.Add(cur.ToString());
+            return cells;
+        }
+
+        public static string CpuModel()
+        {
+            try
+            {
+                string? line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+                if (line is not null)
+                {
+                    return line.Substring(line.IndexOf(':') + 1).Trim();
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+
+            return RuntimeInformation.ProcessArchitecture.ToString();
+        }
+
+        private static string AssemblyVersion(Type t) =>
+            t.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+            ?? t.Assembly.GetName().Version?.ToString() ?? "?";
+    }
+}
