@@ -50,14 +50,10 @@ namespace ConvGen.Benchmarks
         [Benchmark]
         public void OnnxRuntime() => _onnx!.Run();
 
-        // ---------------------------------------------------------------------------------------------------------
-        // ConvGen baseline: NOT a benchmark yet. When ConvGenLayers.TryCreate returns the generated layers
-        // (new ResnetStem(weightSpan, biasSpan), run with layer.Forward(input, output, batch, height, width)):
-        //   * add [GlobalSetup(Target = nameof(ConvGen))] on SetupConvGen and [Benchmark(Baseline = true)] on ConvGen;
-        //   * nothing else: `report` already knows the "ConvGen" series and computes the peer/ConvGen ratios.
-        // ---------------------------------------------------------------------------------------------------------
+        [GlobalSetup(Target = nameof(ConvGen))]
         public void SetupConvGen() => _convGen = Setup("ConvGen");
 
+        [Benchmark(Baseline = true)]
         public void ConvGen() => _convGen!.Run();
 
         private IConvPeer Setup(string library)
