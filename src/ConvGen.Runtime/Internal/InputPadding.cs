@@ -24,6 +24,14 @@ namespace ConvGen.Internal
             int paddedH = h + p.PaddingTop + p.PaddingBottom, paddedW = g.PaddedWidth;
             int planeW = g.PlaneWidth, planeSize = g.PlaneSize;
             int channels = image.Length / (h * w);
+            if (sH == 1 && sW == 1 && g.PlaneHeight == h && g.PlaneWidth == w)
+            {
+                // Nothing to pad and stride 1: the planes are the image as it is.
+                image.CopyTo(scratch);
+                scratch.Slice(image.Length).Clear();
+                return;
+            }
+
             for (int c = 0; c < channels; c++)
             {
                 ReadOnlySpan<float> channel = image.Slice(c * h * w, h * w);
