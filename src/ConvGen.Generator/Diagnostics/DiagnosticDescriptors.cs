@@ -95,6 +95,10 @@ namespace ConvGen.Generator.Diagnostics
             "Layer class must not be file-local",
             "'{0}' is file-local; ConvGen generates the layer in another file, so the class must not use the 'file' modifier");
 
+        public static readonly DiagnosticDescriptor MemberConflict = Error("CONV307",
+            "Layer class already declares a generated member",
+            "'{0}' already declares '{1}', which ConvGen generates for the layer; rename or remove it");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
                 description: title + ". See the help page for an example and the fix.",

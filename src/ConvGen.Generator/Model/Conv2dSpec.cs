@@ -101,5 +101,6 @@ namespace ConvGen.Generator.Model
         bool IsGeneric,
         bool IsRecord,
         bool IsFileLocal,
-        string? NonPartialContainingType);
+        string? NonPartialContainingType,
+        string? ConflictingMember);
 }

@@ -100,10 +100,46 @@ namespace ConvGen.Generator.Parsing
                 type.Name,
                 declaration.Modifiers.Any(SyntaxKind.PartialKeyword),
                 type.IsStatic,
-                type.IsGenericType,
+                type.Arity > 0,
                 type.IsRecord,
                 declaration.Modifiers.Any(SyntaxKind.FileKeyword),
-                nonPartial);
+                nonPartial,
+                ConflictingMember(type));
+        }
+
+        /// <summary>Names every generated layer declares (LayerEmitter), whatever the signature.</summary>
+        private static readonly string[] s_generatedNames =
+        {
+            "InChannels", "OutChannels", "KernelHeight", "KernelWidth", "StrideHeight", "StrideWidth", "PaddingTop",
+            "PaddingBottom", "PaddingLeft", "PaddingRight", "DilationHeight", "DilationWidth", "Groups", "HasBias",
+            "PaddingMode", "WeightLength", "BiasLength", "InputHeight", "InputWidth", "OutputHeight", "OutputWidth",
+            "InputLength", "OutputLength", "Parameters", "GetOutputHeight", "GetOutputWidth", "TileChannels",
+            "s_convParameters", "_convWeights", "_convBias",
+        };
+
+        /// <summary>
+        /// A member of the user's class that the generated part would declare again (so the generated code would not
+        /// compile): one of the generated names, or a constructor or <c>Forward</c> whose parameters are all
+        /// ReadOnlySpan&lt;float&gt;/Span&lt;float&gt;/int like the generated ones.
+        /// </summary>
+        private static string? ConflictingMember(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member.IsImplicitlyDeclared) continue;
+                if (System.Array.IndexOf(s_generatedNames, member.Name) >= 0) return member.Name;
+                if (member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Ordinary } method
+                    && (method.MethodKind == MethodKind.Constructor || method.Name == "Forward")
+                    && method.Parameters.Length > 0
+                    && method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_Int32
+                        || p.Type is INamedTypeSymbol { Name: "ReadOnlySpan" or "Span", TypeArguments.Length: 1 } span
+                            && span.TypeArguments[0].SpecialType == SpecialType.System_Single))
+                {
+                    return method.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+                }
+            }
+
+            return null;
         }
 
         private static LayerTarget ReadTarget(INamedTypeSymbol type)

@@ -20,6 +20,8 @@ namespace ConvGen.Generator.Validation
             if (declaration.IsGeneric) yield return DiagnosticInfo.Create(DiagnosticDescriptors.GenericLayer, name, declaration.Name);
             if (declaration.IsStatic) yield return DiagnosticInfo.Create(DiagnosticDescriptors.StaticLayer, name, declaration.Name);
             if (declaration.IsFileLocal) yield return DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalLayer, name, declaration.Name);
+            if (declaration.ConflictingMember is { } member)
+                yield return DiagnosticInfo.Create(DiagnosticDescriptors.MemberConflict, name, declaration.Name, member);
         }
 
         public static List<DiagnosticInfo> Validate(Conv2dSpec spec, ArgumentSites sites)
@@ -87,8 +89,10 @@ namespace ConvGen.Generator.Validation
             if (spec.InputHeight == 0 && spec.InputWidth == 0) return;
             if (spec.InputHeight <= 0 || spec.InputWidth <= 0)
             {
-                report(DiagnosticDescriptors.IncompleteInputSize, spec.InputHeight <= 0 ? "InputHeight" : "InputWidth",
-                    new object[] { spec.InputHeight, spec.InputWidth });
+                // Underline a negative size, else the one that was given without its partner.
+                string site = spec.InputHeight < 0 ? "InputHeight" : spec.InputWidth < 0 ? "InputWidth"
+                    : spec.InputHeight == 0 ? "InputWidth" : "InputHeight";
+                report(DiagnosticDescriptors.IncompleteInputSize, site, new object[] { spec.InputHeight, spec.InputWidth });
                 return;
             }
 

@@ -1,0 +1,86 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace ConvGen.Generator.Tests;
+
+/// <summary>An edit that does not touch a layer re-uses every step; the models between steps hold no Roslyn objects.</summary>
+public class IncrementalTests
+{
+    private const string Layer = "using ConvGen; namespace App; [Conv2d(3, 8, 3, Groups = 1)] public partial class L;";
+    private const string Other = "namespace App; public class Other { public int M() => 1; }";
+    private static readonly string[] TrackedSteps = { Conv2dGenerator.Steps.Parse, Conv2dGenerator.Steps.Specs, Conv2dGenerator.Steps.Plan };
+
+    private static (GeneratorDriver Driver, Compilation Compilation) First()
+    {
+        var compilation = GeneratorHarness.Compile(Layer, Other);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new Conv2dGenerator().AsSourceGenerator() },
+            parseOptions: GeneratorHarness.ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        return (driver.RunGenerators(compilation), compilation);
+    }
+
+    private static Compilation Replace(Compilation compilation, int tree, string text) =>
+        compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.ElementAt(tree),
+            CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path: compilation.SyntaxTrees.ElementAt(tree).FilePath));
+
+    [Fact]
+    public void An_unrelated_edit_reuses_every_step_and_the_output()
+    {
+        var (driver, compilation) = First();
+        driver = driver.RunGenerators(Replace(compilation, 1, Other.Replace("=> 1", "=> 2")).AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("namespace App; class Added { }", GeneratorHarness.ParseOptions)));
+        var result = driver.GetRunResult().Results.Single();
+        foreach (string step in TrackedSteps)
+        {
+            var outputs = result.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));
+        }
+
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void Changing_an_argument_re_plans_the_layer()
+    {
+        var (driver, compilation) = First();
+        driver = driver.RunGenerators(Replace(compilation, 0, Layer.Replace("Groups = 1", "Groups = 1, Stride = 2")));
+        var plan = driver.GetRunResult().Results.Single().TrackedSteps[Conv2dGenerator.Steps.Plan].SelectMany(s => s.Outputs);
+        Assert.Contains(plan, o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
+    public void Pipeline_models_hold_no_symbols_syntax_or_compilations()
+    {
+        var (driver, _) = First();
+        var result = driver.GetRunResult().Results.Single();
+        var models = TrackedSteps.SelectMany(s => result.TrackedSteps[s]).SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+        Assert.NotEmpty(models);
+        foreach (var model in models) Walk(model, new HashSet<object>(ReferenceEqualityComparer.Instance), model?.GetType().Name ?? "null");
+    }
+
+    private static readonly Type[] Forbidden = { typeof(ISymbol), typeof(SyntaxNode), typeof(SemanticModel), typeof(Compilation), typeof(Location), typeof(SyntaxTree) };
+
+    private static void Walk(object? value, HashSet<object> seen, string path)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum) return;
+        Assert.False(Forbidden.Any(t => t.IsInstanceOfType(value)), $"{path} holds a {value.GetType().Name}");
+        if (!value.GetType().IsValueType && !seen.Add(value)) return;
+        if (value is DiagnosticDescriptor) return; // immutable, compared by value; no symbols inside
+        if (value is IEnumerable sequence)
+        {
+            int i = 0;
+            foreach (object? item in sequence) Walk(item, seen, $"{path}[{i++}]");
+        }
+
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+            Walk(field.GetValue(value), seen, $"{path}.{field.Name}");
+    }
+}
