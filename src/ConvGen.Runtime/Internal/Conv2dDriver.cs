@@ -66,8 +66,10 @@ namespace ConvGen.Internal
         {
             if (batch < 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch must not be negative.");
             var g = Conv2dGeometry.Create(p, height, width, TKernel.TileChannels, TKernel.TilePixels);
-            int inImage = checked(p.InChannels * height * width);
-            int outPlane = g.OutputHeight * g.OutputWidth, outImage = checked(p.OutChannels * outPlane);
+            long inImage64 = (long)p.InChannels * height * width, outImage64 = (long)p.OutChannels * g.OutputHeight * g.OutputWidth;
+            if (inImage64 > Array.MaxLength || outImage64 > Array.MaxLength)
+                throw new ArgumentException($"An image of ({p.InChannels}, {height}, {width}) is larger than a span can hold.");
+            int inImage = (int)inImage64, outPlane = g.OutputHeight * g.OutputWidth, outImage = (int)outImage64;
             if (input.Length != (long)batch * inImage)
             {
                 throw new ArgumentException(
