@@ -1,42 +1,148 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Text;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ConvGen.Oracle
 {
     /// <summary>
-    /// Computes <c>torch.nn.Conv2d</c> outputs with PyTorch itself (TorchSharp's <c>nn.Conv2d</c> module, so PyTorch
-    /// decides the padding: numbers, <c>Padding.Same</c>/<c>Padding.Valid</c>, and the padding mode).
-    /// For now: one configuration end to end, printing the output shape and checksums. The golden-vector file format
-    /// and the configuration list come later (they will reuse <see cref="OracleConfig"/> and <see cref="Oracle.Run"/>).
+    /// PyTorch (TorchSharp's <c>torch.nn.Conv2d</c> module, libtorch, one thread) as the oracle for ConvGen.
+    /// <c>generate</c> writes the golden vectors and the ConvGen declarations of tests/ConvGen.Conformance.Tests;
+    /// <c>list</c> prints the configurations; <c>run</c> computes one configuration and prints checksums.
     /// </summary>
     public static class Program
     {
+        private const string Usage =
+            "usage: ConvGen.Oracle generate [--root DIR]      write tests/ConvGen.Conformance.Tests/{golden/*.bin, golden/MANIFEST.md, GoldenLayers.g.cs}\n" +
+            "       ConvGen.Oracle list                       print the configurations\n" +
+            "       ConvGen.Oracle [run] [--in 3] [--out 8] [--kernel 3 | 3x5] [--stride 1 | 2x1] [--padding same|valid|N|NxM]\n" +
+            "                      [--dilation 1 | 2x1] [--groups 1] [--bias true] [--padding-mode zeros|reflect|replicate|circular]\n" +
+            "                      [--batch 1] [--height 10] [--width 10] [--name oracle-run]   one configuration, checksums";
+
         public static int Main(string[] args)
         {
-            OracleConfig config;
+            string command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "run";
+            string[] rest = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[1..] : args;
             try
             {
-                config = OracleConfig.Parse(args);
+                return command switch
+                {
+                    "generate" => Generate(rest),
+                    "list" => List(),
+                    "run" => RunOne(rest),
+                    _ => throw new ArgumentException($"unknown command '{command}'"),
+                };
             }
             catch (ArgumentException e)
             {
                 Console.Error.WriteLine(e.Message);
-                Console.Error.WriteLine(OracleConfig.Usage);
+                Console.Error.WriteLine(Usage);
                 return 2;
             }
+        }
 
+        private static string TorchVersion()
+        {
+            string ts = typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "?";
+            return $"TorchSharp-cpu {ts}, libtorch {torch.__version__}";
+        }
+
+        private static int Generate(string[] args)
+        {
+            string? root = null;
+            for (int i = 0; i < args.Length; i += 2)
+            {
+                if (args[i] == "--root" && i + 1 < args.Length) root = args[i + 1];
+                else throw new ArgumentException($"unknown option {args[i]}");
+            }
+
+            root ??= FindRepoRoot();
+            string project = Path.Combine(root, "tests", "ConvGen.Conformance.Tests");
+            string golden = Path.Combine(project, "golden");
+            Directory.CreateDirectory(golden);
+
+            var clock = Stopwatch.StartNew();
             torch.set_num_threads(1);
-            Console.WriteLine($"libtorch via TorchSharp {typeof(torch).Assembly.GetName().Version}, 1 thread");
-            Console.WriteLine($"config: {config}");
-            OracleResult r = Oracle.Run(config);
-            Console.WriteLine($"input  shape: [{string.Join(", ", r.InputShape)}]");
-            Console.WriteLine($"weight shape: [{string.Join(", ", r.WeightShape)}]");
+            torch.set_num_interop_threads(1);
+            string version = TorchVersion();
+            Console.WriteLine($"{version}, 1 thread; writing {golden}");
+
+            IReadOnlyList<GoldenConfig> configs = Configurations.All();
+            var entries = new List<GoldenEntry>();
+            var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            int corrected = 0;
+            for (int i = 0; i < configs.Count; i++)
+            {
+                GoldenConfig c = configs[i];
+                int index = i + 1;
+                string fileName = string.Create(CultureInfo.InvariantCulture, $"{index:D3}-{c.Name}.bin");
+                GoldenData data = GoldenData.Create(c);
+                TorchResult r = TorchOracle.Run(c, data);
+                byte[] bytes = GoldenWriter.Write(c, index, data, r);
+                files.Add(fileName, bytes);
+                if (r.CorrectedModulePadding) corrected++;
+                bool full = r.Output.Length <= GoldenWriter.FullOutputLimit;
+                int samples = full ? 0 : GoldenWriter.SampleIndices(c, c.OutputHeight, c.OutputWidth, r.Output.Length).Length;
+                entries.Add(new GoldenEntry(index, fileName, c, bytes.Length, full, samples, r.CorrectedModulePadding, NonFiniteSummary(c, r.Output)));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{index,3} {c.Name,-44} {c.TorchCall()} on ({c.Batch}, {c.InChannels}, {c.Height}, {c.Width}) -> " +
+                    $"[{string.Join(", ", r.OutputShape)}] {bytes.Length,9:N0} B{(r.CorrectedModulePadding ? "  (TorchSharp same-padding order corrected)" : "")}"));
+            }
+
+            // Replace the folder's golden files only after everything was computed and checked.
+            foreach (string stale in Directory.GetFiles(golden, "*.bin")) File.Delete(stale);
+            foreach (var (name, bytes) in files) File.WriteAllBytes(Path.Combine(golden, name), bytes);
+            File.WriteAllText(Path.Combine(golden, "MANIFEST.md"), SourceWriter.Manifest(entries, version), new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(project, "GoldenLayers.g.cs"), SourceWriter.Layers(entries, version), new UTF8Encoding(false));
+
+            long total = entries.Sum(e => e.Bytes);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{entries.Count} configurations ({string.Join(", ", entries.GroupBy(e => e.Config.Family).Select(g => $"{g.Key} {g.Count()}"))}), " +
+                $"{total:N0} bytes of golden data, {corrected} with TorchSharp's same-padding order corrected, {clock.Elapsed.TotalSeconds:F1} s"));
+            return 0;
+        }
+
+        private static string NonFiniteSummary(GoldenConfig c, float[] output)
+        {
+            if (c.Specials.Count == 0) return "";
+            int nan = output.Count(float.IsNaN), pos = output.Count(float.IsPositiveInfinity), neg = output.Count(float.IsNegativeInfinity);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{string.Join(", ", c.Specials)} → PyTorch output has {nan} NaN, {pos} +inf, {neg} -inf of {output.Length}");
+        }
+
+        private static int List()
+        {
+            IReadOnlyList<GoldenConfig> configs = Configurations.All();
+            for (int i = 0; i < configs.Count; i++)
+            {
+                GoldenConfig c = configs[i];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{i + 1,3} {c.Family,-12} {c.Name,-44} {c.TorchCall()} on ({c.Batch}, {c.InChannels}, {c.Height}, {c.Width})  {c.Attribute()}"));
+            }
+
+            Console.WriteLine($"{configs.Count} configurations");
+            return 0;
+        }
+
+        private static int RunOne(string[] args)
+        {
+            GoldenConfig c = ParseConfig(args);
+            if (c.Invalid() is string why) throw new ArgumentException($"invalid configuration: {why}");
+            torch.set_num_threads(1);
+            Console.WriteLine($"{TorchVersion()}, 1 thread");
+            Console.WriteLine($"config: {c.TorchCall()} on ({c.Batch}, {c.InChannels}, {c.Height}, {c.Width}), seed {c.Seed}");
+            Console.WriteLine($"ConvGen: {c.Attribute()}");
+            GoldenData data = GoldenData.Create(c);
+            TorchResult r = TorchOracle.Run(c, data);
+            var p = c.ResolvedPadding;
+            Console.WriteLine($"padding (top, bottom, left, right): ({p.Top}, {p.Bottom}, {p.Left}, {p.Right}); TorchSharp module array " +
+                              $"[{string.Join(", ", r.ModuleReversedPadding)}]{(r.CorrectedModulePadding ? " (corrected)" : "")}");
             Console.WriteLine($"output shape: [{string.Join(", ", r.OutputShape)}]");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"checksum: sum={r.Output.Sum(x => (double)x):R} sumAbs={r.Output.Sum(x => Math.Abs((double)x)):R} " +
@@ -44,61 +150,40 @@ namespace ConvGen.Oracle
             Console.WriteLine($"sha256(output float32 LE): {Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(r.Output.AsSpan()))).ToLowerInvariant()}");
             return 0;
         }
-    }
 
-    /// <summary>One <c>nn.Conv2d</c> configuration plus the input size and the data seed.</summary>
-    public sealed record OracleConfig(
-        int InChannels,
-        int OutChannels,
-        int KernelH,
-        int KernelW,
-        int Stride,
-        string Padding,
-        int Dilation,
-        int Groups,
-        bool Bias,
-        string PaddingMode,
-        int Batch,
-        int Height,
-        int Width,
-        ulong Seed)
-    {
-        public const string Usage =
-            "usage: ConvGen.Oracle [--in 3] [--out 8] [--kernel 3 | --kernel 3x5] [--stride 1] [--padding same|valid|N]\n" +
-            "                      [--dilation 1] [--groups 1] [--bias true] [--padding-mode zeros|reflect|replicate|circular]\n" +
-            "                      [--batch 1] [--height 10] [--width 10] [--seed 1]";
-
-        /// <summary>The default end-to-end configuration: padding='same' with reflect padding (PyTorch decides both).</summary>
-        public static readonly OracleConfig Default = new OracleConfig(3, 8, 3, 3, 1, "same", 1, 1, true, "reflect", 1, 10, 10, 1);
-
-        public static OracleConfig Parse(string[] args)
+        private static GoldenConfig ParseConfig(string[] args)
         {
-            OracleConfig c = Default;
+            static int I(string v) => int.Parse(v, CultureInfo.InvariantCulture);
+            static (int, int) P(string v) => v.Split('x') is { Length: 2 } a ? (I(a[0]), I(a[1])) : (I(v), I(v));
+            var c = new GoldenConfig
+            {
+                Name = "oracle-run", Family = "run", InChannels = 3, OutChannels = 8, KernelH = 3, KernelW = 3,
+                PaddingKind = PaddingKind.Same, Mode = Mode.Reflect, Height = 10, Width = 10,
+            };
             for (int i = 0; i < args.Length; i += 2)
             {
-                if (i + 1 >= args.Length)
-                {
-                    throw new ArgumentException($"missing value after {args[i]}");
-                }
-
+                if (i + 1 >= args.Length) throw new ArgumentException($"missing value after {args[i]}");
                 string v = args[i + 1];
                 c = args[i] switch
                 {
-                    "--in" => c with { InChannels = int.Parse(v, CultureInfo.InvariantCulture) },
-                    "--out" => c with { OutChannels = int.Parse(v, CultureInfo.InvariantCulture) },
-                    "--kernel" => v.Split('x') is { Length: 2 } kk
-                        ? c with { KernelH = int.Parse(kk[0], CultureInfo.InvariantCulture), KernelW = int.Parse(kk[1], CultureInfo.InvariantCulture) }
-                        : c with { KernelH = int.Parse(v, CultureInfo.InvariantCulture), KernelW = int.Parse(v, CultureInfo.InvariantCulture) },
-                    "--stride" => c with { Stride = int.Parse(v, CultureInfo.InvariantCulture) },
-                    "--padding" => c with { Padding = v },
-                    "--dilation" => c with { Dilation = int.Parse(v, CultureInfo.InvariantCulture) },
-                    "--groups" => c with { Groups = int.Parse(v, CultureInfo.InvariantCulture) },
+                    "--in" => c with { InChannels = I(v) },
+                    "--out" => c with { OutChannels = I(v) },
+                    "--kernel" => c with { KernelH = P(v).Item1, KernelW = P(v).Item2 },
+                    "--stride" => c with { StrideH = P(v).Item1, StrideW = P(v).Item2 },
+                    "--padding" => v switch
+                    {
+                        "same" => c with { PaddingKind = PaddingKind.Same, PaddingH = 0, PaddingW = 0 },
+                        "valid" => c with { PaddingKind = PaddingKind.Valid, PaddingH = 0, PaddingW = 0 },
+                        _ => c with { PaddingKind = PaddingKind.Explicit, PaddingH = P(v).Item1, PaddingW = P(v).Item2 },
+                    },
+                    "--dilation" => c with { DilationH = P(v).Item1, DilationW = P(v).Item2 },
+                    "--groups" => c with { Groups = I(v) },
                     "--bias" => c with { Bias = bool.Parse(v) },
-                    "--padding-mode" => c with { PaddingMode = v },
-                    "--batch" => c with { Batch = int.Parse(v, CultureInfo.InvariantCulture) },
-                    "--height" => c with { Height = int.Parse(v, CultureInfo.InvariantCulture) },
-                    "--width" => c with { Width = int.Parse(v, CultureInfo.InvariantCulture) },
-                    "--seed" => c with { Seed = ulong.Parse(v, CultureInfo.InvariantCulture) },
+                    "--padding-mode" => c with { Mode = Enum.Parse<Mode>(v, ignoreCase: true) },
+                    "--batch" => c with { Batch = I(v) },
+                    "--height" => c with { Height = I(v) },
+                    "--width" => c with { Width = I(v) },
+                    "--name" => c with { Name = v },
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };
             }
@@ -106,77 +191,18 @@ namespace ConvGen.Oracle
             return c;
         }
 
-        public override string ToString() =>
-            $"nn.Conv2d({InChannels}, {OutChannels}, ({KernelH}, {KernelW}), stride={Stride}, padding={(int.TryParse(Padding, out _) ? Padding : "'" + Padding + "'")}, " +
-            $"dilation={Dilation}, groups={Groups}, bias={Bias}, padding_mode='{PaddingMode}') on ({Batch}, {InChannels}, {Height}, {Width}), seed {Seed}";
-    }
-
-    public sealed record OracleResult(long[] InputShape, float[] Input, long[] WeightShape, float[] Weight, float[]? Bias, long[] OutputShape, float[] Output);
-
-    public static class Oracle
-    {
-        /// <summary>Builds the module, loads seeded uniform [-1, 1) weight/bias/input into it, runs forward.</summary>
-        public static OracleResult Run(OracleConfig c)
+        /// <summary>The directory holding ConvGen.sln, searched upwards from the working directory and from the binary.</summary>
+        private static string FindRepoRoot()
         {
-            PaddingModes mode = c.PaddingMode.ToLowerInvariant() switch
+            foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             {
-                "zeros" => PaddingModes.Zeros,
-                "reflect" => PaddingModes.Reflect,
-                "replicate" => PaddingModes.Replicate,
-                "circular" => PaddingModes.Circular,
-                _ => throw new ArgumentException($"unknown padding mode '{c.PaddingMode}'"),
-            };
-
-            (long, long) kernel = (c.KernelH, c.KernelW);
-            using var conv = c.Padding.ToLowerInvariant() switch
-            {
-                "same" => nn.Conv2d(c.InChannels, c.OutChannels, kernel, TorchSharp.Padding.Same, stride: (c.Stride, c.Stride),
-                    dilation: (c.Dilation, c.Dilation), padding_mode: mode, groups: c.Groups, bias: c.Bias),
-                "valid" => nn.Conv2d(c.InChannels, c.OutChannels, kernel, TorchSharp.Padding.Valid, stride: (c.Stride, c.Stride),
-                    dilation: (c.Dilation, c.Dilation), padding_mode: mode, groups: c.Groups, bias: c.Bias),
-                _ => nn.Conv2d(c.InChannels, c.OutChannels, kernel, stride: (c.Stride, c.Stride),
-                    padding: (int.Parse(c.Padding, CultureInfo.InvariantCulture), int.Parse(c.Padding, CultureInfo.InvariantCulture)),
-                    dilation: (c.Dilation, c.Dilation), padding_mode: mode, groups: c.Groups, bias: c.Bias),
-            };
-
-            long[] wShape = conv.weight!.shape;
-            long[] xShape = { c.Batch, c.InChannels, c.Height, c.Width };
-            float[] w = Uniform(checked((int)wShape.Aggregate(1L, (a, b) => a * b)), c.Seed * 3 + 1);
-            float[]? b = c.Bias ? Uniform(c.OutChannels, c.Seed * 3 + 2) : null;
-            float[] x = Uniform(checked((int)xShape.Aggregate(1L, (a, d) => a * d)), c.Seed * 3 + 3);
-
-            using (torch.no_grad())
-            {
-                using Tensor wt = torch.tensor(w, wShape);
-                conv.weight!.copy_(wt);
-                if (b is not null)
+                for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
                 {
-                    using Tensor bt = torch.tensor(b, new long[] { c.OutChannels });
-                    conv.bias!.copy_(bt);
+                    if (File.Exists(Path.Combine(d.FullName, "ConvGen.sln"))) return d.FullName;
                 }
-
-                using Tensor input = torch.tensor(x, xShape);
-                using Tensor y = conv.forward(input);
-                return new OracleResult(xShape, x, wShape, w, b, y.shape, y.contiguous().data<float>().ToArray());
-            }
-        }
-
-        /// <summary>SplitMix64 → uniform [-1, 1) (same generator as benchmarks/ConvGen.Benchmarks/LayerData.cs).</summary>
-        public static float[] Uniform(int count, ulong seed)
-        {
-            var result = new float[count];
-            ulong state = seed;
-            for (int i = 0; i < result.Length; i++)
-            {
-                state += 0x9E3779B97F4A7C15UL;
-                ulong z = state;
-                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-                z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-                z ^= z >> 31;
-                result[i] = 2f * ((z >> 40) * (1.0f / (1 << 24))) - 1f;
             }
 
-            return result;
+            throw new ArgumentException("ConvGen.sln not found above the working directory; pass --root");
         }
     }
 }

@@ -31,6 +31,9 @@ namespace ConvGen.Generator.Parsing
                 return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty); // the compiler reports CS0592
             }
 
+            if (HasIncompleteName(type))
+                return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty); // mid-edit: the compiler reports the missing name
+
             ImmutableArray<AttributeData> attributes = context.Attributes;
             var sites = ArgumentSites.From(attributes[0]);
             if (attributes.Length > 1)
@@ -78,6 +81,17 @@ namespace ConvGen.Generator.Parsing
             if (!reader.Failed) diagnostics.AddRange(Conv2dValidator.Validate(spec, sites));
             bool ok = !reader.Failed && diagnostics.All(d => d.Descriptor.DefaultSeverity != DiagnosticSeverity.Error);
             return new ParseResult(ok ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+
+        /// <summary>A type or namespace on the path to the class has no name (e.g. <c>namespace 1e9 Fuzz</c> while typing).</summary>
+        private static bool HasIncompleteName(INamedTypeSymbol type)
+        {
+            for (ISymbol? s = type; s is not null and not INamespaceSymbol { IsGlobalNamespace: true }; s = s.ContainingSymbol)
+            {
+                if (string.IsNullOrEmpty(s.Name) || !SyntaxFacts.IsValidIdentifier(s.Name)) return true;
+            }
+
+            return false;
         }
 
         private static bool HasCompilerError(AttributeData attribute) =>

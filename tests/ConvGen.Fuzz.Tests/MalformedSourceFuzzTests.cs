@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ConvGen.Fuzz.Tests.Harness;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace ConvGen.Fuzz.Tests;
+
+/// <summary>
+/// Source that is being typed: valid layer declarations with random edits (characters and tokens deleted, duplicated
+/// or inserted), as the IDE hands them to the generator on every keystroke. The generator must never throw, and
+/// whatever it generates must have no diagnostic of its own (the user's broken code may of course have errors).
+/// </summary>
+public class MalformedSourceFuzzTests
+{
+    public const int BatchSize = 25;
+
+    /// <summary>Edited sources per CI run; each is its own compilation.</summary>
+    public const int CiCount = 4 * BatchSize;
+
+    private static readonly string[] Tokens =
+    {
+        "(", ")", "[", "]", "{", "}", ",", ";", "=", "\"", "-", "new[]", "new int[] {", "partial", "static", "class",
+        "Conv2d(", "Padding =", "\"same\"", "PaddingMode.", "Groups = 0", "1e9", "2147483647", "null", "<T>", "#if X",
+        "record", "struct", "///", "/*", "@", "global::", "ConvGen.", "typeof(", "default", "nameof(Padding)",
+    };
+
+    public static IEnumerable<object[]> Batches() => FuzzSettings.Batches(CiCount, BatchSize);
+
+    [Theory]
+    [MemberData(nameof(Batches))]
+    public void Edited_declarations_never_crash_the_generator(int batchSeed, int count)
+    {
+        var failures = new List<string>();
+        int generated = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int seed = FuzzSettings.CaseSeed(batchSeed, i);
+            var r = new Random(seed);
+            var configs = Enumerable.Range(0, 3).Select(_ => LayerConfig.Random(r.Next())).ToList();
+            string source = Edit(new LayerBatch(configs, r.Next()).Source, r);
+            GeneratorRun run;
+            try
+            {
+                run = InMemoryCompiler.RunGenerator(InMemoryCompiler.Compile(
+                    $"Edited{seed}", new[] { InMemoryCompiler.Parse(source, "Layers.cs") }, OptimizationLevel.Debug));
+            }
+            catch (Exception e)
+            {
+                failures.Add($"case seed {seed}: the generator driver threw {e.GetType().Name}: {e.Message}");
+                continue;
+            }
+
+            generated += run.Sources.Length;
+            failures.AddRange(run.Exceptions.Select(e => $"case seed {seed}: generator threw {e}"));
+            failures.AddRange(InvalidAttributeFuzzTests.GeneratedCodeDiagnostics(run).Select(d => $"case seed {seed}: diagnostic in generated code: {d}{Environment.NewLine}--- edited source ---{Environment.NewLine}{source}"));
+        }
+
+        // The edits must leave some layers intact, or this test would only ever see unparseable input.
+        Assert.True(generated > 0, $"batch seed {batchSeed}: no layer survived the edits");
+        Assert.True(failures.Count == 0,
+            $"Batch seed {batchSeed}: {failures.Count} failure(s):{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(15))}" +
+            Environment.NewLine + "Rerun: " + FuzzSettings.Repro(nameof(MalformedSourceFuzzTests), batchSeed, count));
+    }
+
+    /// <summary>One to four edits, each near an attribute (where they matter most) or anywhere.</summary>
+    private static string Edit(string source, Random r)
+    {
+        int edits = r.Next(1, 5);
+        for (int e = 0; e < edits; e++)
+        {
+            int anchor = source.IndexOf("[", r.Next(source.Length), StringComparison.Ordinal);
+            int at = anchor >= 0 && r.Next(4) != 0 ? Math.Min(source.Length, anchor + r.Next(0, 60)) : r.Next(source.Length + 1);
+            int length = Math.Min(source.Length - at, r.Next(1, 12));
+            source = r.Next(3) switch
+            {
+                0 => source.Remove(at, length),
+                1 => source.Insert(at, source.Substring(at, length)),
+                _ => source.Insert(at, " " + Tokens[r.Next(Tokens.Length)] + " "),
+            };
+        }
+
+        return source;
+    }
+}
