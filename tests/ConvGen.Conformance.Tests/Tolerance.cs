@@ -21,7 +21,7 @@ namespace ConvGen.Conformance.Tests;
 /// </para>
 /// <para>
 /// Why this still catches indexing errors: the bound is relative to M, i.e. about 2·(n+2)·6e-8 of the sum of the term
-/// magnitudes (1e-5 of M for a 3×3×3 kernel, 5e-4 for ResNet's 512×3×3), while reading one wrong input or weight
+/// magnitudes (3.5e-6 of M for a 3×3×3 kernel, 5.5e-4 for ResNet's 512×3×3), while reading one wrong input or weight
 /// changes the result by a whole term |w·x| ≈ M/n on average; for the small and medium configurations (n ≤ ~600) one
 /// wrong term is 10–10⁴ times the bound, and a wrong row, column, channel or padding value changes many terms
 /// at once. <see cref="ConformanceTests.Tolerance_RejectsSwappedRowsColumnsAndChannels"/> checks this on every file.

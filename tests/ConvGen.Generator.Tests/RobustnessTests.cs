@@ -47,4 +47,19 @@ public class RobustnessTests
 
         Assert.True(reported || result.Sources.Length > 0);
     }
+
+    /// <summary>
+    /// Mid-edit code where a name on the path to the layer is missing: the compiler reports it, and the generator must
+    /// not add errors of its own in generated code (found by the fuzzer: it emitted <c>namespace { ... }</c>).
+    /// </summary>
+    [Theory]
+    [InlineData("namespace 1e9 App { [Conv2d(3, 8, 3)] public partial class L; }")]
+    [InlineData("namespace App. { [Conv2d(3, 8, 3)] public partial class L; }")]
+    [InlineData("namespace App { public partial class { [Conv2d(3, 8, 3)] public partial class L; } }")]
+    public void Generated_code_has_no_errors_when_a_containing_name_is_missing(string source)
+    {
+        var result = GeneratorHarness.Run("using ConvGen;\n" + source);
+        var generated = result.OutputDiagnostics.Where(d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true);
+        Assert.Empty(generated);
+    }
 }
