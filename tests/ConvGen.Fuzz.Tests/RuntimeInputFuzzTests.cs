@@ -14,7 +14,8 @@ namespace ConvGen.Fuzz.Tests;
 /// that are zero, negative, too small for the kernel, beyond what reflect/circular padding allows, or not the layer's
 /// fixed size; input and output that overlap; NaN and ±∞ in the input. Every call either throws an
 /// <see cref="ArgumentException"/> whose message names the expected and the actual size, or gives the reference's
-/// result; and no call writes outside the output span (guard cells before and after both spans must keep their value).
+/// result; and no call writes outside the output span (guard cells before and after both spans must keep their value),
+/// or reads or writes outside either span (every computed call is repeated with both spans next to inaccessible pages).
 /// </summary>
 public class RuntimeInputFuzzTests(ITestOutputHelper log)
 {
@@ -165,7 +166,21 @@ public class RuntimeInputFuzzTests(ITestOutputHelper log)
                     throw new Xunit.Sdk.XunitException($"{context}: the input was modified");
             }
 
+            // The same call again with input and output next to inaccessible pages: a read or write past either end faults.
+            if (!overlap && n > 0)
+            {
+                bool touchEnd = r.Next(2) == 0;
+                using var guardedIn = new GuardPages(inLen, touchEnd);
+                using var guardedOut = new GuardPages(outLen, touchEnd);
+                input.CopyTo(guardedIn.Span);
+                layer.Forward(guardedIn.Span, guardedOut.Span, n, h, w);
+                if (!guardedOut.Span.SequenceEqual(outSpan))
+                    throw new Xunit.Sdk.XunitException($"{context}: a different result next to guard pages");
+            }
+
+            bool guarded = !overlap && n > 0;
             yield return what + " → computed";
+            if (guarded) yield return what + " → computed next to guard pages";
         }
     }
 
