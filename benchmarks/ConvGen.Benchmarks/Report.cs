@@ -122,6 +122,8 @@ namespace ConvGen.Benchmarks
             }
 
             sb.AppendLine("- GFLOP/s = 2·N·Cout·Hout·Wout·(Cin/groups)·kH·kW / time; ratio = peer time / ConvGen time (> 1: ConvGen is faster)");
+            if (peak.Length > 0)
+                sb.AppendLine("- read+write floor = median time on this core to read the input once and write the output once (StreamFloor.cs): no layer can be faster");
             if (!hasBaseline)
             {
                 sb.AppendLine("- ConvGen is not benchmarked yet: ratio columns show —");
@@ -133,6 +135,9 @@ namespace ConvGen.Benchmarks
             cols.AddRange(libraries.Select(l => $"{l} GFLOP/s"));
             cols.AddRange(peers.Select(l => $"{l}/ConvGen"));
             cols.AddRange(libraries.Select(l => $"{l} alloc B"));
+            FmaPeak.Result? v512 = peak.FirstOrDefault(p => p.Width == "Vector512" && p.Supported);
+            if (hasBaseline && v512 is not null) cols.Add("ConvGen % of V512 peak");
+            if (peak.Length > 0) cols.Add("read+write floor µs");
             sb.AppendLine("| " + string.Join(" | ", cols) + " |");
             sb.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", cols.Count - 1)));
             foreach (ConvLayerSpec layer in layers)
@@ -144,6 +149,9 @@ namespace ConvGen.Benchmarks
                 cells.AddRange(libraries.Select(l => Find(l) is Row r ? (layer.Flops / (r.MedianUs * 1e3)).ToString("F1", Inv) : "—"));
                 cells.AddRange(peers.Select(l => Find(l) is Row r && baseline is not null ? (r.MedianUs / baseline.MedianUs).ToString("F2", Inv) : "—"));
                 cells.AddRange(libraries.Select(l => Find(l)?.AllocatedBytes is double a ? a.ToString("F0", Inv) : "—"));
+                if (hasBaseline && v512 is not null)
+                    cells.Add(baseline is null ? "—" : (100 * layer.Flops / (baseline.MedianUs * 1e3) / v512.GFlops).ToString("F0", Inv) + " %");
+                if (peak.Length > 0) cells.Add(Us(StreamFloor.MedianUs(layer)));
                 sb.AppendLine("| " + string.Join(" | ", cells) + " |");
             }
 
