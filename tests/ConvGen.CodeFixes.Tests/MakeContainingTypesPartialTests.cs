@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -6,91 +7,87 @@ namespace ConvGen.CodeFixes.Tests;
 /// <summary>CONV302: a type the layer is nested in is not partial → add <c>partial</c> to each one that lacks it.</summary>
 public class MakeContainingTypesPartialTests
 {
-    private static Task Verify(string source, string fixedSource, string title) =>
-        new ConvGenFixTest<MakeContainingTypesPartialCodeFix>
-        {
-            TestCode = source,
-            FixedCode = fixedSource,
-            CodeActionEquivalenceKey = MakeContainingTypesPartialCodeFix.EquivalenceKey,
-            CodeActionIndex = 0,
-            ExpectedTitle = title,
-        }.RunAsync();
+    private const string Key = MakeContainingTypesPartialCodeFix.EquivalenceKey;
 
-    [Fact]
-    public Task Help_page_example() => Verify(
-        """
-        using ConvGen;
+    public static readonly FixCase[] Cases =
+    {
+        new("CONV302 help page", typeof(MakeContainingTypesPartialCodeFix),
+            """
+            using ConvGen;
 
-        public class Model
-        {
-            [Conv2d(3, 8, 3)] public partial class {|CONV302:Stem|};
-        }
-        """,
-        """
-        using ConvGen;
+            public class Model
+            {
+                [Conv2d(3, 8, 3)] public partial class {|CONV302:Stem|};
+            }
+            """,
+            """
+            using ConvGen;
 
-        public partial class Model
-        {
-            [Conv2d(3, 8, 3)] public partial class Stem;
-        }
-        """,
-        "Make 'Model' partial");
-
-    [Fact]
-    public Task Every_containing_type_that_lacks_partial_gets_it_and_only_those() => Verify(
-        """
-        using ConvGen;
-
-        namespace App;
-
-        public static class Outer
-        {
             public partial class Model
             {
-                internal struct Blocks
-                {
-                    [Conv2d(3, 8, 3)] public partial class {|CONV302:Stem|};
-                }
+                [Conv2d(3, 8, 3)] public partial class Stem;
             }
-        }
-        """,
-        """
-        using ConvGen;
+            """,
+            Key, 0, "Make 'Model' partial"),
+        new("CONV302 every containing type that lacks partial, and only those", typeof(MakeContainingTypesPartialCodeFix),
+            """
+            using ConvGen;
 
-        namespace App;
+            namespace App;
 
-        public static partial class Outer
-        {
-            public partial class Model
+            public static class Outer
             {
-                internal partial struct Blocks
+                public partial class Model
                 {
-                    [Conv2d(3, 8, 3)] public partial class Stem;
+                    internal struct Blocks
+                    {
+                        [Conv2d(3, 8, 3)] public partial class {|CONV302:Stem|};
+                    }
                 }
             }
-        }
-        """,
-        "Make 'Outer' and 'Blocks' partial");
+            """,
+            """
+            using ConvGen;
 
-    [Fact]
-    public Task Records_and_types_without_modifiers() => Verify(
-        """
-        using ConvGen;
+            namespace App;
 
-        record Model
-        {
-            [Conv2d(3, 8, 3)] public partial class {|CONV302:Stem|};
-        }
-        """,
-        """
-        using ConvGen;
+            public static partial class Outer
+            {
+                public partial class Model
+                {
+                    internal partial struct Blocks
+                    {
+                        [Conv2d(3, 8, 3)] public partial class Stem;
+                    }
+                }
+            }
+            """,
+            Key, 0, "Make 'Outer' and 'Blocks' partial"),
+        new("CONV302 record without modifiers", typeof(MakeContainingTypesPartialCodeFix),
+            """
+            using ConvGen;
 
-        partial record Model
-        {
-            [Conv2d(3, 8, 3)] public partial class Stem;
-        }
-        """,
-        "Make 'Model' partial");
+            record Model
+            {
+                [Conv2d(3, 8, 3)] public partial class {|CONV302:Stem|};
+            }
+            """,
+            """
+            using ConvGen;
+
+            partial record Model
+            {
+                [Conv2d(3, 8, 3)] public partial class Stem;
+            }
+            """,
+            Key, 0, "Make 'Model' partial"),
+    };
+
+    public static IEnumerable<object[]> Names => FixCases.Names(Cases);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public Task Fix(string name) => FixCases.Named(name).VerifyAsync();
 
     [Fact]
     public Task Fix_all_edits_a_shared_containing_type_once()
@@ -98,9 +95,9 @@ public class MakeContainingTypesPartialTests
         // Two layers in one non-partial type: two diagnostics, one edit; a second type in another file too.
         var test = new ConvGenFixTest<MakeContainingTypesPartialCodeFix>
         {
-            CodeActionEquivalenceKey = MakeContainingTypesPartialCodeFix.EquivalenceKey,
+            CodeActionEquivalenceKey = Key,
             CodeActionIndex = 0,
-            // Fixing the first diagnostic also fixes the second (same containing type).
+            // Exactly two: fixing Stem's diagnostic fixes Depthwise's too (same containing type), then Head.
             NumberOfIncrementalIterations = 2,
         };
         test.TestState.Sources.Add("""

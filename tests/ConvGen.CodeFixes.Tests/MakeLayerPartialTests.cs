@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -6,82 +7,74 @@ namespace ConvGen.CodeFixes.Tests;
 /// <summary>CONV301: the layer class is not partial → add <c>partial</c>.</summary>
 public class MakeLayerPartialTests
 {
-    private static Task Verify(string source, string fixedSource, string title) =>
-        new ConvGenFixTest<MakeLayerPartialCodeFix>
-        {
-            TestCode = source,
-            FixedCode = fixedSource,
-            CodeActionEquivalenceKey = MakeLayerPartialCodeFix.EquivalenceKey,
-            CodeActionIndex = 0,
-            ExpectedTitle = title,
-        }.RunAsync();
+    private const string Key = MakeLayerPartialCodeFix.EquivalenceKey;
 
-    [Fact]
-    public Task Adds_partial_after_the_other_modifiers() => Verify(
-        """
-        using ConvGen;
+    public static readonly FixCase[] Cases =
+    {
+        new("CONV301 help page", typeof(MakeLayerPartialCodeFix),
+            """
+            using ConvGen;
 
-        [Conv2d(3, 8, 3)]
-        public sealed class {|CONV301:Layer|} { }
-        """,
-        """
-        using ConvGen;
-
-        [Conv2d(3, 8, 3)]
-        public sealed partial class Layer { }
-        """,
-        "Make 'Layer' partial");
-
-    [Fact]
-    public Task Adds_partial_to_a_class_without_modifiers_keeping_its_indentation() => Verify(
-        """
-        using ConvGen;
-
-        namespace App
-        {
             [Conv2d(3, 8, 3)]
-            class {|CONV301:Layer|}
-            {
-            }
-        }
-        """,
-        """
-        using ConvGen;
+            public class {|CONV301:Layer|} { }
+            """,
+            """
+            using ConvGen;
 
-        namespace App
-        {
             [Conv2d(3, 8, 3)]
-            partial class Layer
+            public partial class Layer { }
+            """,
+            Key, 0, "Make 'Layer' partial"),
+        new("CONV301 after the other modifiers", typeof(MakeLayerPartialCodeFix),
+            """
+            using ConvGen;
+
+            [Conv2d(3, 8, 3)]
+            internal sealed class {|CONV301:Layer|} { }
+            """,
+            """
+            using ConvGen;
+
+            [Conv2d(3, 8, 3)]
+            internal sealed partial class Layer { }
+            """,
+            Key, 0, "Make 'Layer' partial"),
+        new("CONV301 no modifiers, indentation kept", typeof(MakeLayerPartialCodeFix),
+            """
+            using ConvGen;
+
+            namespace App
             {
+                [Conv2d(3, 8, 3)]
+                class {|CONV301:Layer|}
+                {
+                }
             }
-        }
-        """,
-        "Make 'Layer' partial");
+            """,
+            """
+            using ConvGen;
 
-    [Fact]
-    public Task Help_page_example() => Verify(
-        """
-        using ConvGen;
+            namespace App
+            {
+                [Conv2d(3, 8, 3)]
+                partial class Layer
+                {
+                }
+            }
+            """,
+            Key, 0, "Make 'Layer' partial"),
+    };
 
-        [Conv2d(3, 8, 3)]
-        public class {|CONV301:Layer|} { }
-        """,
-        """
-        using ConvGen;
+    public static IEnumerable<object[]> Names => FixCases.Names(Cases);
 
-        [Conv2d(3, 8, 3)]
-        public partial class Layer { }
-        """,
-        "Make 'Layer' partial");
+    [Theory]
+    [MemberData(nameof(Names))]
+    public Task Fix(string name) => FixCases.Named(name).VerifyAsync();
 
     [Fact]
     public async Task Fix_all_makes_every_layer_in_the_solution_partial()
     {
-        var test = new ConvGenFixTest<MakeLayerPartialCodeFix>
-        {
-            CodeActionEquivalenceKey = MakeLayerPartialCodeFix.EquivalenceKey,
-            CodeActionIndex = 0,
-        };
+        var test = new ConvGenFixTest<MakeLayerPartialCodeFix> { CodeActionEquivalenceKey = Key, CodeActionIndex = 0 };
         test.TestState.Sources.Add("""
             using ConvGen;
             [Conv2d(3, 8, 3)] public class {|CONV301:A|} { }
