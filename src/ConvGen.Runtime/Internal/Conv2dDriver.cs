@@ -46,6 +46,21 @@ namespace ConvGen.Internal
             return packed;
         }
 
+        [ThreadStatic]
+        private static float[]? t_workspace;
+
+        /// <summary>
+        /// This thread's scratch memory, grown to the largest layer it has run and then kept: unlike
+        /// <see cref="ArrayPool{T}"/>, which may drop idle buffers after a gen-2 GC and allocate again, it never allocates
+        /// once warm. Forward never re-enters itself, so one buffer per thread is enough.
+        /// </summary>
+        private static float[] Workspace(int length)
+        {
+            float[]? buffer = t_workspace;
+            if (buffer is null || buffer.Length < length) t_workspace = buffer = new float[length];
+            return buffer;
+        }
+
         /// <summary>Checks and copies the bias <c>(out)</c>.</summary>
         public static float[] CopyBias(Conv2dParameters p, ReadOnlySpan<float> bias)
         {
@@ -56,7 +71,8 @@ namespace ConvGen.Internal
 
         /// <summary>
         /// Convolves <paramref name="batch"/> images <c>(in, height, width)</c> with kernel <typeparamref name="TKernel"/>.
-        /// Allocates nothing in steady state: the padded input and the kernel's output tile come from <see cref="ArrayPool{T}"/>.
+        /// Allocates nothing in steady state: the padded input and the kernel's output tile live in a per-thread workspace
+        /// (<see cref="Workspace"/>).
         /// The kernel reads the caller's input directly when there is nothing to pad or split, and writes the caller's
         /// output directly when its grid has no extra columns (see <see cref="Conv2dGeometry"/>).
         /// </summary>
@@ -93,38 +109,31 @@ namespace ConvGen.Internal
             int scratchLength = g.DirectInput ? 0 : g.ScratchLength;
             int tileLength = g.DirectOutput ? 0 : tileChannels * g.ChannelPitch;
             int rowLength = p.StrideWidth > 2 ? g.PaddedWidth : 0;
-            float[] rented = ArrayPool<float>.Shared.Rent(scratchLength + tileLength + rowLength);
-            try
+            float[] workspace = Workspace(scratchLength + tileLength + rowLength);
+            Span<float> scratch = workspace.AsSpan(0, scratchLength);
+            Span<float> tile = workspace.AsSpan(scratchLength, tileLength);
+            Span<float> row = workspace.AsSpan(scratchLength + tileLength, rowLength);
+            for (int n = 0; n < batch; n++)
             {
-                Span<float> scratch = rented.AsSpan(0, scratchLength);
-                Span<float> tile = rented.AsSpan(scratchLength, tileLength);
-                Span<float> row = rented.AsSpan(scratchLength + tileLength, rowLength);
-                for (int n = 0; n < batch; n++)
+                Span<float> result = output.Slice(n * outImage, outImage);
+                for (int group = 0; group < p.Groups; group++)
                 {
-                    Span<float> result = output.Slice(n * outImage, outImage);
-                    for (int group = 0; group < p.Groups; group++)
+                    ReadOnlySpan<float> groupInput = input.Slice(n * inImage + group * cinG * height * width, cinG * height * width);
+                    if (!g.DirectInput) InputPadding.Fill(groupInput, scratch, row, p, g);
+                    ref float x = ref MemoryMarshal.GetReference(g.DirectInput ? groupInput : scratch);
+                    for (int t0 = 0; t0 < coutG; t0 += tileChannels)
                     {
-                        ReadOnlySpan<float> groupInput = input.Slice(n * inImage + group * cinG * height * width, cinG * height * width);
-                        if (!g.DirectInput) InputPadding.Fill(groupInput, scratch, row, p, g);
-                        ref float x = ref MemoryMarshal.GetReference(g.DirectInput ? groupInput : scratch);
-                        for (int t0 = 0; t0 < coutG; t0 += tileChannels)
-                        {
-                            int oc0 = group * coutG + t0, count = Math.Min(tileChannels, coutG - t0);
-                            ref float w = ref packedWeights[oc0 * cinG * taps];
-                            ref float b = ref bias is null ? ref Unsafe.NullRef<float>() : ref bias[oc0];
-                            Span<float> target = g.DirectOutput ? result.Slice(oc0 * outPlane, count * outPlane) : tile;
-                            if (count == tileChannels)
-                                TKernel.Full(ref x, ref w, ref b, ref MemoryMarshal.GetReference(target), in g);
-                            else
-                                TKernel.Remainder(ref x, ref w, ref b, ref MemoryMarshal.GetReference(target), in g);
-                            if (!g.DirectOutput) CopyOut(tile, result.Slice(oc0 * outPlane, count * outPlane), count, g);
-                        }
+                        int oc0 = group * coutG + t0, count = Math.Min(tileChannels, coutG - t0);
+                        ref float w = ref packedWeights[oc0 * cinG * taps];
+                        ref float b = ref bias is null ? ref Unsafe.NullRef<float>() : ref bias[oc0];
+                        Span<float> target = g.DirectOutput ? result.Slice(oc0 * outPlane, count * outPlane) : tile;
+                        if (count == tileChannels)
+                            TKernel.Full(ref x, ref w, ref b, ref MemoryMarshal.GetReference(target), in g);
+                        else
+                            TKernel.Remainder(ref x, ref w, ref b, ref MemoryMarshal.GetReference(target), in g);
+                        if (!g.DirectOutput) CopyOut(tile, result.Slice(oc0 * outPlane, count * outPlane), count, g);
                     }
                 }
-            }
-            finally
-            {
-                ArrayPool<float>.Shared.Return(rented);
             }
         }
 
