@@ -12,7 +12,9 @@ public class HelpPageTests
 {
     public static IEnumerable<object[]> Pages() =>
         Directory.GetFiles(Path.Combine(DiagnosticTests.RepoRoot(), "docs", "diagnostics"), "CONV*.md")
-            .Select(p => new object[] { Path.GetFileNameWithoutExtension(p) });
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(id => !id!.StartsWith("CONV9", System.StringComparison.Ordinal)) // MSBuild warnings: tests/package/run.sh
+            .Select(id => new object[] { id! });
 
     [Theory]
     [MemberData(nameof(Pages))]
