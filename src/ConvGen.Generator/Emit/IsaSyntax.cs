@@ -2,7 +2,7 @@ using ConvGen.Generator.Planning;
 
 namespace ConvGen.Generator.Emit
 {
-    /// <summary>How one instruction set spells the five operations a kernel uses.</summary>
+    /// <summary>How one instruction set spells the operations kernels use.</summary>
     internal sealed class IsaSyntax
     {
         private readonly string? _vector; // null: scalar float
@@ -47,6 +47,10 @@ namespace ConvGen.Generator.Emit
 
         public string MultiplyAdd(string accumulator, string x, string w) =>
             _vector is null ? $"{accumulator} += {x} * {w};" : $"{accumulator} = {_fused}({x}, {w}, {accumulator});";
+
+        /// <summary>Lane i of the result is lane <c>index[i]</c> of <paramref name="vector"/>; an index out of range gives zero.</summary>
+        public string Shuffle(string vector, System.Collections.Generic.IEnumerable<int> index) =>
+            $"{_vector}.Shuffle({vector}, {_vector}.Create({string.Join(", ", index)}))";
 
         public string Store(string value, string reference, string offset) =>
             _vector is null ? $"Unsafe.Add(ref {reference}, {offset}) = {value};" : $"{value}.StoreUnsafe(ref {reference}, (nuint)({offset}));";

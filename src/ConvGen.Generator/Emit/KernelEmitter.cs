@@ -18,7 +18,7 @@ namespace ConvGen.Generator.Emit
             var spec = plan.Spec;
             w.Line($"/// <summary>{kernel.Isa} kernel of {spec.Target.DisplayName}: {kernel.TileChannels} output channels × {kernel.Vectors} × {kernel.Lanes} grid pixels per step, {spec.Kernel.Height}×{spec.Kernel.Width} window unrolled.</summary>");
             w.Line(LayerEmitter.GeneratedCodeAttribute);
-            w.Open($"file struct {StructName(plan, kernel)} : IConv2dKernel");
+            w.Open($"file struct {StructName(plan, kernel)} : {(plan.Depthwise ? "IDepthwiseKernel" : "IConv2dKernel")}");
             w.Line($"public static int TileChannels => {kernel.TileChannels};");
             w.Line();
             w.Line($"public static int TilePixels => {kernel.TilePixels};");
@@ -34,6 +34,12 @@ namespace ConvGen.Generator.Emit
                 w.Line($"// out/groups = {spec.OutChannels / spec.Groups} is a multiple of {kernel.TileChannels}: every tile is full.");
                 w.Line($"public static void Remainder({Parameters}) =>");
                 w.Line("    throw new global::System.InvalidOperationException(\"This layer has no remainder tile.\");");
+            }
+
+            if (plan.Depthwise)
+            {
+                w.Line();
+                DepthwiseEmitter.Emit(w, plan, kernel);
             }
 
             w.Close();

@@ -135,7 +135,7 @@ namespace ConvGen.Generator.Emit
             {
                 var kernel = plan.Kernels[i];
                 var isa = IsaSyntax.For(kernel.Isa);
-                string call = $"global::ConvGen.Internal.Conv2dDriver.Forward<global::ConvGen.Generated.{KernelEmitter.StructName(plan, kernel)}>(s_convParameters, _convWeights, {bias}, input, output, batch, height, width);";
+                string call = $"global::ConvGen.Internal.Conv2dDriver.{(plan.Depthwise ? "ForwardDepthwise" : "Forward")}<global::ConvGen.Generated.{KernelEmitter.StructName(plan, kernel)}>(s_convParameters, _convWeights, {bias}, input, output, batch, height, width);";
                 if (i < plan.Kernels.Count - 1)
                 {
                     w.Line($"{(i == 0 ? "if" : "else if")} ({isa.Accelerated})");

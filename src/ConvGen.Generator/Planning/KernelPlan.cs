@@ -39,6 +39,8 @@ namespace ConvGen.Generator.Planning
     internal sealed record FixedGeometry(int Height, int Width, int OutputHeight, int OutputWidth, int PlaneWidth, int PlaneSize, int ChannelStride);
 
     /// <summary>Everything emission needs: the spec, resolved padding, one kernel per instruction set, and the tap layout.</summary>
+    /// <param name="Depthwise">The layer also gets a depthwise plane kernel that reads the caller's input and writes its
+    /// output directly (see <c>DepthwiseEmitter</c>).</param>
     internal sealed record KernelPlan(
         Conv2dSpec Spec,
         Sides Padding,
@@ -46,5 +48,6 @@ namespace ConvGen.Generator.Planning
         EquatableArray<IsaKernel> Kernels,
         EquatableArray<RowOffset> Rows,
         EquatableArray<Tap> Taps,
-        FixedGeometry? Fixed);
+        FixedGeometry? Fixed,
+        bool Depthwise);
 }

@@ -51,7 +51,7 @@ namespace ConvGen.Generator.Planning
             }
 
             return new KernelPlan(spec, sides, KernelName(spec), new EquatableArray<IsaKernel>(kernels),
-                new EquatableArray<RowOffset>(rows), new EquatableArray<Tap>(taps), fixedGeometry);
+                new EquatableArray<RowOffset>(rows), new EquatableArray<Tap>(taps), fixedGeometry, IsDepthwise(spec));
 
             // Depthwise-like groups (out/groups below the tile) give the spare accumulators to more pixel vectors.
             IsaKernel Kernel(Isa isa, int lanes, int accumulators, int maxChannels)
@@ -68,6 +68,16 @@ namespace ConvGen.Generator.Planning
                 return new IsaKernel(isa, lanes, tileChannels, vectors, outPerGroup % tileChannels, loop);
             }
         }
+
+        /// <summary>
+        /// Depthwise layers (one input and one output channel per group) with stride 1 and zero padding are memory-bound:
+        /// copying the input into a padded buffer and the output out of the kernel's grid cost more than the arithmetic.
+        /// They get a kernel that reads the caller's rows and writes the caller's output directly, with the padding done
+        /// in registers (see <c>DepthwiseEmitter</c>).
+        /// </summary>
+        private static bool IsDepthwise(Conv2dSpec spec) =>
+            spec.Groups == spec.InChannels && spec.OutChannels == spec.InChannels
+            && spec.Stride.Height == 1 && spec.Stride.Width == 1 && spec.PaddingMode == PaddingModeSpec.Zeros;
 
         private static FixedGeometry FixGeometry(Conv2dSpec spec, Sides sides)
         {

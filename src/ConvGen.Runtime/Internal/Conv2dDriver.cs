@@ -80,30 +80,89 @@ namespace ConvGen.Internal
             ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width)
             where TKernel : struct, IConv2dKernel
         {
+            var g = Check<TKernel>(p, input, output, batch, height, width);
+            if (batch > 0) Run<TKernel>(p, packedWeights, bias, input, output, batch, g);
+        }
+
+        /// <summary>
+        /// <see cref="Forward"/> for a depthwise layer: each channel goes straight from the caller's input to the caller's
+        /// output through <see cref="IDepthwiseKernel.Plane"/>, with no copies; images smaller than the plane kernel
+        /// takes go through the padded copy.
+        /// </summary>
+        public static void ForwardDepthwise<TKernel>(Conv2dParameters p, float[] weights, float[]? bias,
+            ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width)
+            where TKernel : struct, IDepthwiseKernel
+        {
+            var g = Check<TKernel>(p, input, output, batch, height, width);
+            if (batch == 0) return;
+            if (g.OutputWidth < TKernel.MinOutputWidth || g.OutputHeight < TKernel.MinOutputHeight)
+            {
+                Run<TKernel>(p, weights, bias, input, output, batch, g);
+                return;
+            }
+
+            int taps = p.KernelHeight * p.KernelWidth, inPlane = height * width, outPlane = g.OutputHeight * g.OutputWidth;
+            ref float zeros = ref MemoryMarshal.GetArrayDataReference(Zeros(width));
+            ref float x = ref MemoryMarshal.GetReference(input);
+            ref float y = ref MemoryMarshal.GetReference(output);
+            for (int n = 0; n < batch; n++)
+            {
+                for (int c = 0; c < p.OutChannels; c++)
+                {
+                    int plane = n * p.OutChannels + c;
+                    ref float b = ref bias is null ? ref Unsafe.NullRef<float>() : ref bias[c];
+                    TKernel.Plane(ref Unsafe.Add(ref x, (nint)plane * inPlane), ref zeros, ref weights[c * taps], ref b,
+                        ref Unsafe.Add(ref y, (nint)plane * outPlane), height, width);
+                }
+            }
+        }
+
+        [ThreadStatic]
+        private static float[]? t_zeros;
+
+        /// <summary>This thread's row of zeros (never written), at least <paramref name="length"/> long.</summary>
+        private static float[] Zeros(int length)
+        {
+            float[]? zeros = t_zeros;
+            if (zeros is null || zeros.Length < length) t_zeros = zeros = new float[length];
+            return zeros;
+        }
+
+        /// <summary>Checks the sizes and spans of a call and returns its geometry.</summary>
+        private static Conv2dGeometry Check<TKernel>(Conv2dParameters p, ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width)
+            where TKernel : struct, IConv2dKernel
+        {
             if (batch < 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch must not be negative.");
             var g = Conv2dGeometry.Create(p, height, width, TKernel.TileChannels, TKernel.TilePixels);
             long inImage64 = (long)p.InChannels * height * width, outImage64 = (long)p.OutChannels * g.OutputHeight * g.OutputWidth;
             if (inImage64 > Array.MaxLength || outImage64 > Array.MaxLength)
                 throw new ArgumentException($"An image of ({p.InChannels}, {height}, {width}) is larger than a span can hold.");
-            int inImage = (int)inImage64, outPlane = g.OutputHeight * g.OutputWidth, outImage = (int)outImage64;
-            if (input.Length != (long)batch * inImage)
+            if (input.Length != batch * inImage64)
             {
                 throw new ArgumentException(
                     $"input has {input.Length} elements but shape (N={batch}, C={p.InChannels}, H={height}, W={width}) " +
-                    $"needs {(long)batch * inImage}.", nameof(input));
+                    $"needs {batch * inImage64}.", nameof(input));
             }
 
-            if (output.Length != (long)batch * outImage)
+            if (output.Length != batch * outImage64)
             {
                 throw new ArgumentException(
                     $"output has {output.Length} elements but shape (N={batch}, C={p.OutChannels}, H={g.OutputHeight}, " +
-                    $"W={g.OutputWidth}) needs {(long)batch * outImage}.", nameof(output));
+                    $"W={g.OutputWidth}) needs {batch * outImage64}.", nameof(output));
             }
 
-            if (batch == 0) return;
-            if (input.Overlaps(output))
+            if (batch > 0 && input.Overlaps(output))
                 throw new ArgumentException("input and output must not overlap.", nameof(output));
+            return g;
+        }
 
+        /// <summary>The tiles over the padded copy of each group (see <see cref="Forward"/>), after <see cref="Check"/>.</summary>
+        private static void Run<TKernel>(Conv2dParameters p, float[] packedWeights, float[]? bias,
+            ReadOnlySpan<float> input, Span<float> output, int batch, in Conv2dGeometry g)
+            where TKernel : struct, IConv2dKernel
+        {
+            int height = g.Height, width = g.Width;
+            int inImage = p.InChannels * height * width, outPlane = g.OutputHeight * g.OutputWidth, outImage = p.OutChannels * outPlane;
             int tileChannels = TKernel.TileChannels;
             int taps = p.KernelHeight * p.KernelWidth, cinG = p.InChannelsPerGroup, coutG = p.OutChannelsPerGroup;
             int scratchLength = g.DirectInput ? 0 : g.ScratchLength;

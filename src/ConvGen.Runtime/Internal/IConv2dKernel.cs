@@ -26,4 +26,25 @@ namespace ConvGen.Internal
         /// <summary>The last tile of a group when <c>out/groups</c> is not a multiple of <see cref="TileChannels"/>.</summary>
         static abstract void Remainder(ref float input, ref float weights, ref float bias, ref float output, in Conv2dGeometry geometry);
     }
+
+    /// <summary>
+    /// A depthwise layer's kernel (one input and one output channel per group, stride 1, zero padding): besides the tiles
+    /// over a padded copy, a plane kernel that reads the caller's input and writes the caller's output directly.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public interface IDepthwiseKernel : IConv2dKernel
+    {
+        /// <summary>Narrowest output <see cref="Plane"/> takes; narrower images go through the padded copy.</summary>
+        static abstract int MinOutputWidth { get; }
+
+        /// <summary>Lowest output <see cref="Plane"/> takes; lower images go through the padded copy.</summary>
+        static abstract int MinOutputHeight { get; }
+
+        /// <summary>
+        /// One channel: <paramref name="input"/> (height, width), <paramref name="weights"/> (kH·kW),
+        /// <paramref name="output"/> (out height, out width). <paramref name="zeros"/>: at least width zeros, read for the
+        /// rows of padding.
+        /// </summary>
+        static abstract void Plane(ref float input, ref float zeros, ref float weights, ref float bias, ref float output, int height, int width);
+    }
 }
