@@ -1,38 +1,59 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using ConvGen.Generator.Planning;
 
 namespace ConvGen.Generator.Emit
 {
     /// <summary>
-    /// Emits one instruction set's depthwise plane kernel (stride 1, zero padding): one output channel per call, one output
-    /// row at a time, vectorised along the width, every kernel tap unrolled. It reads the caller's input rows and writes
-    /// the caller's output row directly. Rows above and below the input read a row of zeros instead; the columns left and
-    /// right of it are done in registers: an edge vector loads the first (or last) vector of the row and shuffles its
-    /// lanes into place, with out-of-range lanes becoming zero. Middle vectors are plain loads. So every output pixel is
-    /// bias + Σ w·x over all taps in (kh, kw) order, padding taps included, exactly as in the padded-buffer kernel.
+    /// Emits one instruction set's depthwise plane kernel (zero padding, stride 1 or 2): one channel per call, a block of
+    /// output rows at a time, vectorised along the width, every kernel tap unrolled. It reads the caller's input rows and
+    /// writes the caller's output rows directly. Rows above and below the input read a row of zeros instead. Along the
+    /// width, lane i of a vector needs input column stride·(o + i) − left + kw·dilation: each tap's vector is gathered in
+    /// registers from one or more loads inside the row ("windows") with constant shuffles, whose out-of-range lanes are
+    /// zero, which is the padding. Stride 1 away from the edges is one plain load per tap. Every output pixel is
+    /// bias + Σ w·x over all taps in (kh, kw) order, padding taps included, as in the padded-buffer kernel.
     /// </summary>
     internal static class DepthwiseEmitter
     {
+        /// <summary>Output rows per step: 4 rows of a 3×3 stride-1 kernel load 6 input rows instead of 12.</summary>
+        private const int BlockRows = 4;
+
         public static void Emit(SourceWriter w, KernelPlan plan, IsaKernel kernel)
         {
             var spec = plan.Spec;
             var isa = IsaSyntax.For(kernel.Isa);
             var pad = plan.Padding;
             int lanes = kernel.Lanes, kH = spec.Kernel.Height, kW = spec.Kernel.Width, dH = spec.Dilation.Height, dW = spec.Dilation.Width;
-            int leftEdges = (pad.Left + lanes - 1) / lanes, rightEdges = (pad.Right + lanes - 1) / lanes;
+            int sH = spec.Stride.Height, sW = spec.Stride.Width;
+            // Outputs whose window reaches into the left / right padding, in whole vectors.
+            int leftEdges = Ceiling(Ceiling(pad.Left, sW), lanes), rightEdges = Ceiling(Ceiling(pad.Right, sW), lanes);
+            // Output size: (n + before + after − dilation·(k − 1) − 1) / stride + 1; its remainder decides where the last
+            // output's columns fall relative to the row's end.
+            int rowsExtra = pad.Top + pad.Bottom - (kH - 1) * dH - 1, columnsExtra = pad.Left + pad.Right - (kW - 1) * dW - 1;
             int taps = kH * kW;
 
-            w.Line("/// <summary>Narrowest output the plane kernel takes: its edge vectors and one middle vector, and one block of rows.</summary>");
+            // The vectors of one output row: left edges, the middle loop, right edges (per remainder of the width).
+            var left = Enumerable.Range(0, leftEdges).Select(e => Enumerable.Range(0, kW).Select(kw =>
+                LeftEdge(lanes, sW, e * lanes * sW - pad.Left + kw * dW)).ToList()).ToList();
+            var right = Enumerable.Range(0, sW).Select(remainder => Enumerable.Range(0, rightEdges).Select(e => Enumerable.Range(0, kW).Select(kw =>
+                RightEdge(lanes, sW, columnsExtra - remainder + sW - sW * lanes * (e + 1) - pad.Left + kw * dW)).ToList()).ToList()).ToList();
+            int minWidth = left.Concat(right.SelectMany(r => r)).SelectMany(v => v).Select(g => g.MinWidth).DefaultIfEmpty(lanes).Max();
+
+            w.Line("/// <summary>Narrowest output the plane kernel takes: its edge vectors and one middle vector.</summary>");
             w.Line($"public static int MinOutputWidth => {lanes * (leftEdges + rightEdges + 1)};");
             w.Line();
-            w.Line($"/// <inheritdoc cref=\"MinOutputWidth\" />");
+            w.Line("/// <summary>Lowest output the plane kernel takes: one block of rows.</summary>");
             w.Line($"public static int MinOutputHeight => {BlockRows};");
+            w.Line();
+            w.Line("/// <summary>Narrowest input the plane kernel takes: every load of an edge vector inside the row.</summary>");
+            w.Line($"public static int MinInputWidth => {Math.Max(minWidth, lanes)};");
             w.Line();
             w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
             w.Open("public static void Plane(ref float input, ref float zeros, ref float weights, ref float bias, ref float output, int height, int width)");
-            w.Line($"nint outHeight = {Offset("height", pad.Top + pad.Bottom - (kH - 1) * dH)}, outWidth = {Offset("width", pad.Left + pad.Right - (kW - 1) * dW)};");
+            w.Line($"nint outHeight = {Divide(Offset("height", rowsExtra), sH)} + 1, outWidth = {Divide(Offset("width", columnsExtra), sW)} + 1;");
             // Keep the weights in registers when they fit beside the accumulators, the input vector and the bias.
-            bool hoist = taps + BlockRows + 2 <= (kernel.Isa == Isa.Vector512 ? 32 : 16);
+            bool hoist = taps + BlockRows + 3 <= (kernel.Isa == Isa.Vector512 ? 32 : 16);
             string Weight(int t) => hoist ? $"w{t}" : isa.Broadcast($"Unsafe.Add(ref weights, {t})");
             if (hoist)
             {
@@ -46,9 +67,9 @@ namespace ConvGen.Generator.Emit
             w.Line($"nint lastRow = outHeight - {BlockRows};");
             w.Open($"for (nint oh = 0; ; oh += {BlockRows})");
             w.Line("if (oh > lastRow) oh = lastRow;");
-            w.Line($"// Input row {Offset("oh", -pad.Top)} + j, or a row of zeros above and below the input.");
-            w.Line($"nint top = {Offset("oh", -pad.Top)};");
-            var inputRows = Enumerable.Range(0, BlockRows).SelectMany(r => Enumerable.Range(0, kH).Select(kh => r + kh * dH)).Distinct().OrderBy(j => j).ToList();
+            w.Line($"// Input row top + j, or a row of zeros above and below the input.");
+            w.Line($"nint top = {Offset(Times("oh", sH), -pad.Top)};");
+            var inputRows = Enumerable.Range(0, BlockRows).SelectMany(r => Enumerable.Range(0, kH).Select(kh => r * sH + kh * dH)).Distinct().OrderBy(j => j).ToList();
             foreach (int j in inputRows)
             {
                 string row = Offset("top", j);
@@ -56,36 +77,41 @@ namespace ConvGen.Generator.Emit
             }
 
             w.Line("ref float o = ref Unsafe.Add(ref output, oh * outWidth);");
+            var block = new Block(w, isa, plan, inputRows, Weight);
             for (int e = 0; e < leftEdges; e++)
             {
                 w.Line($"// Left edge: output columns {e * lanes}..{e * lanes + lanes - 1}.");
-                EmitVector(w, isa, plan, inputRows, $"{e * lanes}", Weight, (row, kw) =>
-                {
-                    int first = e * lanes - pad.Left + kw * dW; // input column of lane 0
-                    if (first >= 0) return isa.Load(row, $"{first}");
-                    return Shifted(isa, lanes, row, "0", Enumerable.Range(0, lanes).Select(i => first + i));
-                });
+                block.Vector($"{e * lanes}", kw => left[e][kw].Code(isa, "0"));
             }
 
-            w.Line($"// Middle: every tap's columns inside the row. The last vector may overlap the one before.");
+            w.Line("// Middle: every tap's columns inside the row. The last vector may overlap the one before.");
             w.Line($"nint last = outWidth - {lanes * (rightEdges + 1)};");
             w.Open($"for (nint q = {lanes * leftEdges}; ; q += {lanes})");
             w.Line("if (q > last) q = last;");
-            EmitVector(w, isa, plan, inputRows, "q", Weight, (row, kw) => isa.Load(row, Offset("q", kw * dW - pad.Left)));
+            var middle = Middle(lanes, sW);
+            block.Vector("q", kw => middle.Code(isa, Offset(Times("q", sW), kw * dW - pad.Left)));
             w.Line("if (q == last) break;");
             w.Close();
 
-            for (int e = 0; e < rightEdges; e++)
+            if (rightEdges > 0)
             {
-                int start = lanes * (e + 1);
-                w.Line($"// Right edge: output columns outWidth - {start}..outWidth - {start - lanes + 1}.");
-                EmitVector(w, isa, plan, inputRows, $"outWidth - {start}", Weight, (row, kw) =>
+                for (int remainder = 0; remainder < sW; remainder++)
                 {
-                    // Lane i reads input column (width − lanes) + i + shift.
-                    int shift = pad.Right - (kW - 1 - kw) * dW - lanes * e;
-                    if (shift <= 0) return isa.Load(row, Offset("outWidth", kw * dW - pad.Left - start));
-                    return Shifted(isa, lanes, row, $"width - {lanes}", Enumerable.Range(0, lanes).Select(i => shift + i));
-                });
+                    if (sW > 1)
+                    {
+                        string condition = $"if (({Offset("width", columnsExtra)}) % {sW} == {remainder})";
+                        w.Open(remainder == 0 ? condition : remainder == sW - 1 ? "else" : $"else {condition}");
+                    }
+
+                    for (int e = 0; e < rightEdges; e++)
+                    {
+                        int start = lanes * (e + 1);
+                        w.Line($"// Right edge: output columns outWidth - {start}..outWidth - {start - lanes + 1}.");
+                        block.Vector($"outWidth - {start}", kw => right[remainder][e][kw].Code(isa, "width"));
+                    }
+
+                    if (sW > 1) w.Close();
+                }
             }
 
             w.Line("if (oh == lastRow) break;");
@@ -93,42 +119,136 @@ namespace ConvGen.Generator.Emit
             w.Close();
         }
 
-        /// <summary>Output rows per step: 4 rows of a 3×3 kernel load 6 input rows instead of 12.</summary>
-        private const int BlockRows = 4;
-
-        /// <summary>
-        /// One vector of each of the block's output rows: accumulators start at the bias; each input row j, loaded once
-        /// per kernel column, is multiply-added into every output row r it feeds (j = r + kh·dilation), so every output
-        /// still sums its taps in (kh, kw) order.
-        /// </summary>
-        private static void EmitVector(SourceWriter w, IsaSyntax isa, KernelPlan plan, System.Collections.Generic.List<int> inputRows,
-            string start, System.Func<int, string> weight, System.Func<string, int, string> load)
+        /// <summary>Emits the vectors of one block of output rows.</summary>
+        private sealed class Block
         {
-            var spec = plan.Spec;
-            int kH = spec.Kernel.Height, kW = spec.Kernel.Width, dH = spec.Dilation.Height;
-            w.Line(string.Join(" ", Enumerable.Range(0, BlockRows).Select(r => $"acc{r} = b;")));
-            foreach (int j in inputRows)
+            private readonly SourceWriter _w;
+            private readonly IsaSyntax _isa;
+            private readonly KernelPlan _plan;
+            private readonly List<int> _inputRows;
+            private readonly Func<int, string> _weight;
+
+            public Block(SourceWriter w, IsaSyntax isa, KernelPlan plan, List<int> inputRows, Func<int, string> weight)
             {
-                for (int kw = 0; kw < kW; kw++)
-                {
-                    var uses = Enumerable.Range(0, BlockRows)
-                        .Where(r => j - r >= 0 && (j - r) % dH == 0 && (j - r) / dH < kH)
-                        .Select(r => isa.MultiplyAdd($"acc{r}", "x", weight((j - r) / dH * kW + kw)));
-                    w.Line($"x = {load($"r{j}", kw)}; {string.Join(" ", uses)}");
-                }
+                _w = w;
+                _isa = isa;
+                _plan = plan;
+                _inputRows = inputRows;
+                _weight = weight;
             }
 
-            for (int r = 0; r < BlockRows; r++)
-                w.Line(isa.Store($"acc{r}", "o", Offset(start, 0) + (r == 0 ? "" : $" + {(r == 1 ? "outWidth" : $"{r} * outWidth")}")));
+            /// <summary>
+            /// One vector of each output row of the block: accumulators start at the bias; each input row j, gathered once
+            /// per kernel column, is multiply-added into every output row r it feeds (j = r·stride + kh·dilation), so every
+            /// output still sums its taps in (kh, kw) order.
+            /// </summary>
+            public void Vector(string start, Func<int, Func<string, string>> gather)
+            {
+                var spec = _plan.Spec;
+                int kH = spec.Kernel.Height, kW = spec.Kernel.Width, dH = spec.Dilation.Height, sH = spec.Stride.Height;
+                _w.Line(string.Join(" ", Enumerable.Range(0, BlockRows).Select(r => $"acc{r} = b;")));
+                foreach (int j in _inputRows)
+                {
+                    for (int kw = 0; kw < kW; kw++)
+                    {
+                        var uses = Enumerable.Range(0, BlockRows)
+                            .Where(r => j - r * sH >= 0 && (j - r * sH) % dH == 0 && (j - r * sH) / dH < kH)
+                            .Select(r => _isa.MultiplyAdd($"acc{r}", "x", _weight((j - r * sH) / dH * kW + kw)));
+                        _w.Line($"x = {gather(kw)($"r{j}")}; {string.Join(" ", uses)}");
+                    }
+                }
+
+                for (int r = 0; r < BlockRows; r++)
+                    _w.Line(_isa.Store($"acc{r}", "o", r == 0 ? start : $"{start} + {(r == 1 ? "outWidth" : $"{r} * outWidth")}"));
+            }
         }
 
-        /// <summary>The vector at <paramref name="offset"/> with lane i taking its lane <c>index[i]</c>, or zero where that is outside it.</summary>
-        private static string Shifted(IsaSyntax isa, int lanes, string row, string offset, System.Collections.Generic.IEnumerable<int> index)
+        /// <summary>
+        /// A vector gathered from loads inside one input row: lane i takes the column <c>anchor + Offsets[i]</c>, or zero
+        /// where the offset is null (padding); each window is a load at <c>anchor + base</c>.
+        /// </summary>
+        private sealed class Gather
         {
-            var lanesIndex = index.Select(i => i >= 0 && i < lanes ? i : lanes).ToList();
-            if (lanesIndex.All(i => i == lanes)) return isa.Zero;
-            return isa.Shuffle(isa.Load(row, offset), lanesIndex);
+            public Gather(int lanes, int?[] offsets, IReadOnlyList<int> windows, int minWidth)
+            {
+                Lanes = lanes;
+                Offsets = offsets;
+                Windows = windows;
+                MinWidth = minWidth;
+            }
+
+            public int Lanes { get; }
+            public int?[] Offsets { get; }
+            /// <summary>Load offsets (relative to the anchor), in the order lanes are looked up in them.</summary>
+            public IReadOnlyList<int> Windows { get; }
+            /// <summary>Row width the windows need to stay inside the row (0 for the middle, whose bounds the loop keeps).</summary>
+            public int MinWidth { get; }
+
+            /// <summary>Stride 2 inside the row: lanes 0, 2, 4, … of the first window, then 1, 3, 5, … of the second.</summary>
+            public bool EvensThenOdds { get; init; }
+
+            public Func<string, string> Code(IsaSyntax isa, string anchor) => row =>
+            {
+                if (EvensThenOdds)
+                    return $"Simd.EvensThenOdds({isa.Load(row, Offset(anchor, Windows[0]))}, {isa.Load(row, Offset(anchor, Windows[1]))})";
+
+                var owner = Offsets.Select(off => off is int o ? Windows.Select((b, k) => (b, k)).First(x => o >= x.b && o < x.b + Lanes).k : -1).ToArray();
+                var parts = new List<string>();
+                for (int k = 0; k < Windows.Count; k++)
+                {
+                    int b = Windows[k];
+                    var index = Enumerable.Range(0, Lanes).Select(i => owner[i] == k ? Offsets[i]!.Value - b : Lanes).ToList();
+                    if (index.All(i => i == Lanes)) continue;
+                    string load = isa.Load(row, Offset(anchor, b));
+                    parts.Add(index.Select((v, i) => v == i).All(same => same) ? load : isa.Shuffle(load, index));
+                }
+
+                return parts.Count == 0 ? isa.Zero : string.Join(" | ", parts);
+            };
         }
+
+        /// <summary>A left-edge vector: lane i reads column first + stride·i from the row's start; negative columns are padding.</summary>
+        private static Gather LeftEdge(int lanes, int stride, int first)
+        {
+            var offsets = Enumerable.Range(0, lanes).Select(i => first + stride * i).Select(c => c >= 0 ? c : (int?)null).ToArray();
+            var windows = offsets.Where(c => c is not null).Select(c => c!.Value / lanes * lanes).Distinct().ToList();
+            // A plain load when the lanes are one whole run from `first` on.
+            if (stride == 1 && first >= 0) windows = new List<int> { first };
+            int minWidth = windows.Count == 0 ? 0 : windows.Max() + lanes;
+            return new Gather(lanes, offsets, windows, minWidth);
+        }
+
+        /// <summary>
+        /// A right-edge vector: lane i reads column width + last − stride·(lanes − 1 − i); columns at or past the row's end
+        /// are padding. Windows end at the row's end, whole vectors apart.
+        /// </summary>
+        private static Gather RightEdge(int lanes, int stride, int first)
+        {
+            var offsets = Enumerable.Range(0, lanes).Select(i => first + stride * i).Select(c => c < 0 ? c : (int?)null).ToArray();
+            var windows = offsets.Where(c => c is not null).Select(c => -((-c!.Value - 1) / lanes + 1) * lanes).Distinct().ToList();
+            int minWidth = windows.Count == 0 ? 0 : -windows.Min();
+            return new Gather(lanes, offsets, windows, minWidth);
+        }
+
+        /// <summary>
+        /// A middle vector: lane i reads stride·i past the anchor, never outside the row. Stride 1: one load. Stride s:
+        /// windows a vector apart, the last one ending at the last lane's column (no read past it).
+        /// </summary>
+        private static Gather Middle(int lanes, int stride)
+        {
+            var offsets = Enumerable.Range(0, lanes).Select(i => (int?)(stride * i)).ToArray();
+            int span = stride * (lanes - 1) + 1;
+            var windows = Enumerable.Range(0, span / lanes).Select(k => k * lanes).ToList();
+            if (span % lanes != 0) windows.Add(span - lanes);
+            // Stride 2: windows at 0 and lanes − 1, one two-source shuffle (Simd.EvensThenOdds) instead of two and a blend.
+            return new Gather(lanes, offsets, windows, 0) { EvensThenOdds = stride == 2 && lanes > 1 };
+        }
+
+        private static int Ceiling(int value, int divisor) => (value + divisor - 1) / divisor;
+
+        private static string Times(string name, int factor) => factor == 1 ? name : $"{factor} * {name}";
+
+        private static string Divide(string value, int divisor) => divisor == 1 ? value : $"({value}) / {divisor}";
 
         private static string Offset(string start, int constant) =>
             constant == 0 ? start : constant > 0 ? $"{start} + {constant}" : $"{start} - {-constant}";

@@ -70,14 +70,14 @@ namespace ConvGen.Generator.Planning
         }
 
         /// <summary>
-        /// Depthwise layers (one input and one output channel per group) with stride 1 and zero padding are memory-bound:
-        /// copying the input into a padded buffer and the output out of the kernel's grid cost more than the arithmetic.
-        /// They get a kernel that reads the caller's rows and writes the caller's output directly, with the padding done
-        /// in registers (see <c>DepthwiseEmitter</c>).
+        /// Depthwise layers (one input and one output channel per group) with zero padding are memory-bound: copying the
+        /// input into a padded, stride-phase-split buffer and the output out of the kernel's grid cost more than the
+        /// arithmetic. With stride 1 or 2 they get a kernel that reads the caller's rows and writes the caller's output
+        /// directly, with the padding and the stride's column split done in registers (see <c>DepthwiseEmitter</c>).
         /// </summary>
         private static bool IsDepthwise(Conv2dSpec spec) =>
-            spec.Groups == spec.InChannels && spec.OutChannels == spec.InChannels
-            && spec.Stride.Height == 1 && spec.Stride.Width == 1 && spec.PaddingMode == PaddingModeSpec.Zeros;
+            spec.Groups == spec.InChannels && spec.OutChannels == spec.InChannels && spec.PaddingMode == PaddingModeSpec.Zeros
+            && spec.Stride.Height <= 2 && spec.Stride.Width <= 2;
 
         private static FixedGeometry FixGeometry(Conv2dSpec spec, Sides sides)
         {

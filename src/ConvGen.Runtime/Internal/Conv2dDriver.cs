@@ -95,7 +95,7 @@ namespace ConvGen.Internal
         {
             var g = Check<TKernel>(p, input, output, batch, height, width);
             if (batch == 0) return;
-            if (g.OutputWidth < TKernel.MinOutputWidth || g.OutputHeight < TKernel.MinOutputHeight)
+            if (g.OutputWidth < TKernel.MinOutputWidth || g.OutputHeight < TKernel.MinOutputHeight || width < TKernel.MinInputWidth)
             {
                 Run<TKernel>(p, weights, bias, input, output, batch, g);
                 return;

@@ -28,7 +28,7 @@ namespace ConvGen.Internal
     }
 
     /// <summary>
-    /// A depthwise layer's kernel (one input and one output channel per group, stride 1, zero padding): besides the tiles
+    /// A depthwise layer's kernel (one input and one output channel per group, stride 1 or 2, zero padding): besides the tiles
     /// over a padded copy, a plane kernel that reads the caller's input and writes the caller's output directly.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -39,6 +39,9 @@ namespace ConvGen.Internal
 
         /// <summary>Lowest output <see cref="Plane"/> takes; lower images go through the padded copy.</summary>
         static abstract int MinOutputHeight { get; }
+
+        /// <summary>Narrowest input <see cref="Plane"/> takes; narrower images go through the padded copy.</summary>
+        static abstract int MinInputWidth { get; }
 
         /// <summary>
         /// One channel: <paramref name="input"/> (height, width), <paramref name="weights"/> (kH·kW),
