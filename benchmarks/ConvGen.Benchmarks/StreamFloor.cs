@@ -18,7 +18,13 @@ namespace ConvGen.Benchmarks
             var output = new float[layer.OutputLength];
             input.AsSpan().Fill(0.5f);
             float sink = 0;
-            for (int i = 0; i < 20; i++) sink += Pass(input, output, sink);
+            // Warm up until the tiered JIT has replaced the first, unoptimized code (it waits ~100 ms after the 30th call).
+            for (int round = 0; round < 3; round++)
+            {
+                for (int i = 0; i < 40; i++) sink += Pass(input, output, sink);
+                System.Threading.Thread.Sleep(150);
+            }
+
             var times = new double[reps];
             for (int i = 0; i < reps; i++)
             {
