@@ -54,10 +54,12 @@ namespace ConvGen.Internal
         /// <see cref="ArrayPool{T}"/>, which may drop idle buffers after a gen-2 GC and allocate again, it never allocates
         /// once warm. Forward never re-enters itself, so one buffer per thread is enough.
         /// </summary>
-        private static float[] Workspace(int length)
+        private static float[] Workspace(int length) => Grown(ref t_workspace, length);
+
+        /// <summary><paramref name="buffer"/>, replaced by a new array first if it is shorter than <paramref name="length"/>.</summary>
+        private static float[] Grown(ref float[]? buffer, int length)
         {
-            float[]? buffer = t_workspace;
-            if (buffer is null || buffer.Length < length) t_workspace = buffer = new float[length];
+            if (buffer is null || buffer.Length < length) buffer = new float[length];
             return buffer;
         }
 
@@ -121,12 +123,7 @@ namespace ConvGen.Internal
         private static float[]? t_zeros;
 
         /// <summary>This thread's row of zeros (never written), at least <paramref name="length"/> long.</summary>
-        private static float[] Zeros(int length)
-        {
-            float[]? zeros = t_zeros;
-            if (zeros is null || zeros.Length < length) t_zeros = zeros = new float[length];
-            return zeros;
-        }
+        private static float[] Zeros(int length) => Grown(ref t_zeros, length);
 
         /// <summary>Checks the sizes and spans of a call and returns its geometry.</summary>
         private static Conv2dGeometry Check<TKernel>(Conv2dParameters p, ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width)
