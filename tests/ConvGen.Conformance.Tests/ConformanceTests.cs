@@ -1,3 +1,4 @@
+using ConvGen.Golden;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -101,7 +102,7 @@ public static class Golden
                 {
                     double a = actual[p * plane + i];
                     sum += a;
-                    signed += GoldenFile.Sign(i) * a;
+                    signed += SplitMix64.Sign(i) * a;
                     abs += Math.Abs(a);
                     allowed += Tolerance.Allowed(magnitude[p * plane + i], g.Terms);
                 }
@@ -261,7 +262,7 @@ public class GoldenDataTests(ITestOutputHelper output)
                 for (int i = 0; i < plane; i++)
                 {
                     sum += value[p * plane + i];
-                    signed += GoldenFile.Sign(i) * value[p * plane + i];
+                    signed += SplitMix64.Sign(i) * value[p * plane + i];
                     allowed += Tolerance.Gamma(g.Terms) * magnitude[p * plane + i];
                 }
 

@@ -1,3 +1,4 @@
+using ConvGen.Golden;
 using System;
 using System.IO;
 using System.Text;
@@ -144,9 +145,6 @@ public sealed class GoldenFile
         };
     }
 
-    /// <summary>The sign pattern of <see cref="PlaneSignedSum"/> for position i of a plane (same as the oracle's).</summary>
-    public static double Sign(int i) => (SplitMix64.Mix((ulong)i + 0x9E3779B97F4A7C15UL) >> 63) == 0 ? 1.0 : -1.0;
-
     private static void Expect(bool condition, string file, string what)
     {
         if (!condition) throw new InvalidDataException($"{file}: {what}");
@@ -182,29 +180,5 @@ public sealed class GoldenFile
         }
 
         return h;
-    }
-}
-
-/// <summary>SplitMix64 → uniform [-1, 1), identical to tools/ConvGen.Oracle's <c>Rng</c> (24 random bits, exact in float).</summary>
-internal static class SplitMix64
-{
-    public static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
-
-    public static float[] Uniform(int count, ulong seed)
-    {
-        var result = new float[count];
-        ulong state = seed;
-        for (int i = 0; i < result.Length; i++)
-        {
-            state += 0x9E3779B97F4A7C15UL;
-            result[i] = 2f * ((Mix(state) >> 40) * (1.0f / (1 << 24))) - 1f;
-        }
-
-        return result;
     }
 }

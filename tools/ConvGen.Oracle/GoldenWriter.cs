@@ -1,3 +1,4 @@
+using ConvGen.Golden;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -118,7 +119,7 @@ namespace ConvGen.Oracle
             for (int added = 0; added < RandomSamples;)
             {
                 state += 0x9E3779B97F4A7C15UL;
-                if (set.Add((int)(Rng.Mix(state) % (ulong)length))) added++;
+                if (set.Add((int)(SplitMix64.Mix(state) % (ulong)length))) added++;
             }
 
             return set.ToArray();
@@ -139,7 +140,7 @@ namespace ConvGen.Oracle
                 {
                     double v = output[pl * plane + i];
                     s += v;
-                    t += Sign(i) * v;
+                    t += SplitMix64.Sign(i) * v;
                 }
 
                 sum[pl] = s;
@@ -148,8 +149,6 @@ namespace ConvGen.Oracle
 
             return (sum, signed);
         }
-
-        public static double Sign(int i) => (Rng.Mix((ulong)i + 0x9E3779B97F4A7C15UL) >> 63) == 0 ? 1.0 : -1.0;
 
         private static void WriteString(BinaryWriter bw, string s)
         {

@@ -1,3 +1,4 @@
+using ConvGen.Golden;
 using System;
 using System.Linq;
 using System.Reflection;
@@ -14,9 +15,9 @@ namespace ConvGen.Oracle
         public static GoldenData Create(GoldenConfig c)
         {
             ulong s = c.Seed;
-            float[] weight = Rng.Uniform(c.WeightLength, 3 * s + 1);
-            float[]? bias = c.Bias ? Rng.Uniform(c.OutChannels, 3 * s + 2) : null;
-            float[] input = Rng.Uniform(c.InputLength, 3 * s + 3);
+            float[] weight = SplitMix64.Uniform(c.WeightLength, 3 * s + 1);
+            float[]? bias = c.Bias ? SplitMix64.Uniform(c.OutChannels, 3 * s + 2) : null;
+            float[] input = SplitMix64.Uniform(c.InputLength, 3 * s + 3);
             foreach (SpecialValue v in c.Specials)
             {
                 switch (v.Target)
@@ -163,31 +164,6 @@ namespace ConvGen.Oracle
             {
                 conv.Dispose();
             }
-        }
-    }
-
-    /// <summary>SplitMix64, the generator of all golden data (the test project has an identical copy).</summary>
-    public static class Rng
-    {
-        public static ulong Mix(ulong z)
-        {
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-
-        /// <summary><paramref name="count"/> floats uniform in [-1, 1) (24 random bits each, exact in float).</summary>
-        public static float[] Uniform(int count, ulong seed)
-        {
-            var result = new float[count];
-            ulong state = seed;
-            for (int i = 0; i < result.Length; i++)
-            {
-                state += 0x9E3779B97F4A7C15UL;
-                result[i] = 2f * ((Mix(state) >> 40) * (1.0f / (1 << 24))) - 1f;
-            }
-
-            return result;
         }
     }
 }
