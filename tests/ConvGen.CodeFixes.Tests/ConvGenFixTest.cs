@@ -26,7 +26,7 @@ public sealed class ConvGenFixTest<TFix> : CSharpCodeFixTest<EmptyDiagnosticAnal
     {
         // Compile against the running .NET (as the generator tests do) instead of downloading reference packs.
         ReferenceAssemblies = new ReferenceAssemblies("net10.0");
-        TestState.AdditionalReferences.AddRange(References.All);
+        TestState.AdditionalReferences.AddRange(ConvGen.Testing.RuntimeReferences.All);
         // The generated layers are checked by the generator tests; here only that they compile (no CS errors) matters.
         TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
     }
@@ -68,16 +68,3 @@ public sealed class ConvGenFixTest<TFix> : CSharpCodeFixTest<EmptyDiagnosticAnal
     }
 }
 
-/// <summary>Metadata references: the running runtime's assemblies and ConvGen.Runtime (for the attribute).</summary>
-internal static class References
-{
-    private static readonly Lazy<MetadataReference[]> s_all = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => p.EndsWith(".dll", StringComparison.Ordinal))
-            .Append(typeof(Conv2dAttribute).Assembly.Location)
-            .Distinct()
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToArray());
-
-    public static IEnumerable<MetadataReference> All => s_all.Value;
-}

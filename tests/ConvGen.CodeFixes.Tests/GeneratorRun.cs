@@ -28,7 +28,7 @@ internal static class GeneratorRun
             .AddProject(projectId, "Test", "Test", LanguageNames.CSharp)
             .WithProjectCompilationOptions(projectId, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
             .WithProjectParseOptions(projectId, new CSharpParseOptions(LanguageVersion.Latest))
-            .AddMetadataReferences(projectId, References.All);
+            .AddMetadataReferences(projectId, ConvGen.Testing.RuntimeReferences.All);
         var documentId = DocumentId.CreateNewId(projectId);
         solution = solution.AddDocument(documentId, "Layer.cs", SourceText.From(source), filePath: Path);
         var document = solution.GetDocument(documentId)!;

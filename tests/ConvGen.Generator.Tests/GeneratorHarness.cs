@@ -15,20 +15,12 @@ namespace ConvGen.Generator.Tests;
 /// <summary>Runs the generator in memory on source text and compiles its output.</summary>
 internal static class GeneratorHarness
 {
-    private static readonly Lazy<MetadataReference[]> s_references = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => p.EndsWith(".dll", StringComparison.Ordinal))
-            .Append(typeof(Conv2dAttribute).Assembly.Location)
-            .Distinct()
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToArray());
-
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
     public static CSharpCompilation Compile(params string[] sources) =>
         CSharpCompilation.Create("Tests",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-            s_references.Value,
+            ConvGen.Testing.RuntimeReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
                 warningLevel: 9999));
 

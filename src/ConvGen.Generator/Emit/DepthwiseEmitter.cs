@@ -73,7 +73,7 @@ namespace ConvGen.Generator.Emit
             foreach (int j in inputRows)
             {
                 string row = Offset("top", j);
-                w.Line($"ref float r{j} = ref (nuint)({row}) < (nuint)height ? ref Unsafe.Add(ref input, ({row}) * width) : ref zeros;");
+                w.Line($"ref float r{j} = ref (nuint)({row}) < (nuint)height ? ref Unsafe.Add(ref input, {Factor(row)} * width) : ref zeros;");
             }
 
             w.Line("ref float o = ref Unsafe.Add(ref output, oh * outWidth);");
@@ -89,7 +89,7 @@ namespace ConvGen.Generator.Emit
             w.Open($"for (nint q = {lanes * leftEdges}; ; q += {lanes})");
             w.Line("if (q > last) q = last;");
             var middle = Middle(lanes, sW);
-            block.Vector("q", kw => middle.Code(isa, Offset(Times("q", sW), kw * dW - pad.Left)));
+            block.Vector("q", kw => middle.Code(isa, Times("q", sW), kw * dW - pad.Left));
             w.Line("if (q == last) break;");
             w.Close();
 
@@ -164,8 +164,8 @@ namespace ConvGen.Generator.Emit
         }
 
         /// <summary>
-        /// A vector gathered from loads inside one input row: lane i takes the column <c>anchor + Offsets[i]</c>, or zero
-        /// where the offset is null (padding); each window is a load at <c>anchor + base</c>.
+        /// A vector gathered from loads inside one input row: lane i takes the column <c>anchor + shift + Offsets[i]</c>, or
+        /// zero where the offset is null (padding); each window is a load at <c>anchor + shift + base</c>.
         /// </summary>
         private sealed class Gather
         {
@@ -187,10 +187,10 @@ namespace ConvGen.Generator.Emit
             /// <summary>Stride 2 inside the row: lanes 0, 2, 4, … of the first window, then 1, 3, 5, … of the second.</summary>
             public bool EvensThenOdds { get; init; }
 
-            public Func<string, string> Code(IsaSyntax isa, string anchor) => row =>
+            public Func<string, string> Code(IsaSyntax isa, string anchor, int shift = 0) => row =>
             {
                 if (EvensThenOdds)
-                    return $"Simd.EvensThenOdds({isa.Load(row, Offset(anchor, Windows[0]))}, {isa.Load(row, Offset(anchor, Windows[1]))})";
+                    return $"Simd.EvensThenOdds({isa.Load(row, Offset(anchor, shift + Windows[0]))}, {isa.Load(row, Offset(anchor, shift + Windows[1]))})";
 
                 var owner = Offsets.Select(off => off is int o ? Windows.Select((b, k) => (b, k)).First(x => o >= x.b && o < x.b + Lanes).k : -1).ToArray();
                 var parts = new List<string>();
@@ -199,7 +199,7 @@ namespace ConvGen.Generator.Emit
                     int b = Windows[k];
                     var index = Enumerable.Range(0, Lanes).Select(i => owner[i] == k ? Offsets[i]!.Value - b : Lanes).ToList();
                     if (index.All(i => i == Lanes)) continue;
-                    string load = isa.Load(row, Offset(anchor, b));
+                    string load = isa.Load(row, Offset(anchor, shift + b));
                     parts.Add(index.Select((v, i) => v == i).All(same => same) ? load : isa.Shuffle(load, index));
                 }
 
@@ -250,7 +250,12 @@ namespace ConvGen.Generator.Emit
 
         private static string Divide(string value, int divisor) => divisor == 1 ? value : $"({value}) / {divisor}";
 
+        /// <summary><paramref name="start"/> + <paramref name="constant"/>, folded when the start is a number too.</summary>
         private static string Offset(string start, int constant) =>
-            constant == 0 ? start : constant > 0 ? $"{start} + {constant}" : $"{start} - {-constant}";
+            int.TryParse(start, out int number) ? (number + constant).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : constant == 0 ? start : constant > 0 ? $"{start} + {constant}" : $"{start} - {-constant}";
+
+        /// <summary>An expression as the left operand of a multiplication.</summary>
+        private static string Factor(string expression) => expression.Contains(" ") ? $"({expression})" : expression;
     }
 }

@@ -18,17 +18,9 @@ namespace ConvGen.Fuzz.Tests.Harness;
 /// </summary>
 internal static class InMemoryCompiler
 {
-    private static readonly Lazy<MetadataReference[]> s_references = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            .Append(typeof(IConv2dLayer).Assembly.Location)
-            .Distinct(StringComparer.Ordinal)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToArray());
-
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    public static MetadataReference[] References => s_references.Value;
+    public static MetadataReference[] References => ConvGen.Testing.RuntimeReferences.All;
 
     /// <summary>A compilation of <paramref name="trees"/> as the consuming project would see it: nullable on, warning level 9999.</summary>
     public static CSharpCompilation Compile(string assemblyName, IEnumerable<SyntaxTree> trees, OptimizationLevel optimization) =>
