@@ -193,15 +193,23 @@ namespace ConvGen.Internal
             }
         }
 
-        /// <summary>Drops the grid's extra columns: row oh of channel m is tile[m·grid + oh·PlaneWidth ..][..OutputWidth].</summary>
+        /// <summary>Drops the grid's extra columns: row oh of channel m is tile[m·ChannelPitch + oh·PlaneWidth ..][..OutputWidth].</summary>
         private static void CopyOut(ReadOnlySpan<float> tile, Span<float> output, int count, in Conv2dGeometry g)
         {
-            int outW = g.OutputWidth, outH = g.OutputHeight;
+            int outW = g.OutputWidth, outH = g.OutputHeight, planeW = g.PlaneWidth;
+            // Small layers copy hundreds of short rows per call: check the block once, then walk two references.
+            if (count == 0) return;
+            if (tile.Length < (long)(count - 1) * g.ChannelPitch + (long)(outH - 1) * planeW + outW || output.Length != count * outH * outW)
+                throw new InvalidOperationException("The tile does not match the output block.");
+            ref float target = ref MemoryMarshal.GetReference(output);
             for (int m = 0; m < count; m++)
             {
+                ref float row = ref Unsafe.Add(ref MemoryMarshal.GetReference(tile), (nint)m * g.ChannelPitch);
                 for (int oh = 0; oh < outH; oh++)
                 {
-                    Rows.Copy(tile.Slice(m * g.ChannelPitch + oh * g.PlaneWidth, outW), output.Slice((m * outH + oh) * outW, outW));
+                    Rows.Copy(ref row, ref target, outW);
+                    row = ref Unsafe.Add(ref row, planeW);
+                    target = ref Unsafe.Add(ref target, outW);
                 }
             }
         }

@@ -15,9 +15,13 @@ namespace ConvGen.Internal
         public static void Copy(ReadOnlySpan<float> source, Span<float> destination)
         {
             if (destination.Length < source.Length) throw new ArgumentException("Destination too short.", nameof(destination));
-            ref float s = ref MemoryMarshal.GetReference(source);
-            ref float d = ref MemoryMarshal.GetReference(destination);
-            nint n = source.Length;
+            Copy(ref MemoryMarshal.GetReference(source), ref MemoryMarshal.GetReference(destination), source.Length);
+        }
+
+        /// <summary><see cref="Copy(ReadOnlySpan{float}, Span{float})"/> without the length check: the caller has checked the whole block.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Copy(ref float s, ref float d, nint n)
+        {
             if (Vector512.IsHardwareAccelerated && n >= 16)
             {
                 for (nint i = 0; i < n - 16; i += 16) Vector512.LoadUnsafe(ref s, (nuint)i).StoreUnsafe(ref d, (nuint)i);
