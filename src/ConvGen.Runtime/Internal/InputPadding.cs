@@ -32,6 +32,12 @@ namespace ConvGen.Internal
                 return;
             }
 
+            if (p.PaddingMode == PaddingMode.Zeros && sW <= 2)
+            {
+                FillZeros(image, scratch, p, g, channels);
+                return;
+            }
+
             for (int c = 0; c < channels; c++)
             {
                 ReadOnlySpan<float> channel = image.Slice(c * h * w, h * w);
@@ -68,6 +74,68 @@ namespace ConvGen.Internal
             }
 
             scratch.Slice(channels * g.ChannelStride).Clear();
+        }
+
+        /// <summary>
+        /// <see cref="Fill"/> for zero padding and a column stride of 1 or 2, the layers of nearly every network: the
+        /// same layout, written with everything that does not change from row to row worked out once. A strided layer
+        /// splits thousands of short rows per call, and per-row slicing and border logic cost more than the copy.
+        /// </summary>
+        private static void FillZeros(ReadOnlySpan<float> image, Span<float> scratch, Conv2dParameters p, in Conv2dGeometry g, int channels)
+        {
+            int h = g.Height, w = g.Width, sH = p.StrideHeight, sW = p.StrideWidth, padTop = p.PaddingTop, padLeft = p.PaddingLeft;
+            nint planeW = g.PlaneWidth, planeSize = g.PlaneSize, channelStride = g.ChannelStride;
+            if (image.Length < channels * h * w || scratch.Length < channels * channelStride)
+                throw new ArgumentException("The scratch buffer does not match the image.", nameof(scratch));
+
+            // Stride 2: padded column 2j + pw is source column 2j + pw − padLeft, so phase pw holds every other source
+            // column from j0 = ceil((padLeft − pw) / 2) on; the phase whose first one is source column 0 takes the evens.
+            int j0Even = (padLeft + 1) / 2, j0Odd = padLeft / 2;
+            int firstEven = 2 * j0Even - padLeft, firstOdd = 2 * j0Odd + 1 - padLeft;
+            int endEven = j0Even + (w - firstEven + 1) / 2, endOdd = j0Odd + (w - firstOdd + 1) / 2;
+            nint evens = firstEven == 0 ? j0Even : planeSize + j0Odd, odds = firstEven == 0 ? planeSize + j0Odd : j0Even;
+            int end = sW == 1 ? padLeft + w : 0;
+
+            ref float source = ref MemoryMarshal.GetReference(image);
+            for (int c = 0; c < channels; c++)
+            {
+                ref float channel = ref Unsafe.Add(ref MemoryMarshal.GetReference(scratch), c * channelStride);
+                // Padded row r = i·sH + ph goes to row i of the phase planes (ph, 0..sW-1).
+                for (int ph = 0; ph < sH; ph++)
+                {
+                    ref float dest = ref Unsafe.Add(ref channel, ph * sW * planeSize);
+                    for (int r = ph; r < g.PlaneHeight * sH; r += sH, dest = ref Unsafe.Add(ref dest, planeW))
+                    {
+                        int sourceRow = r - padTop;
+                        if ((uint)sourceRow >= (uint)h)
+                        {
+                            MemoryMarshal.CreateSpan(ref dest, (int)planeW).Clear();
+                            if (sW == 2) MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dest, planeSize), (int)planeW).Clear();
+                            continue;
+                        }
+
+                        ref float row = ref Unsafe.Add(ref source, (c * h + sourceRow) * (nint)w);
+                        if (sW == 1)
+                        {
+                            // A few columns each side: a loop beats a call to memset.
+                            for (int j = 0; j < padLeft; j++) Unsafe.Add(ref dest, j) = 0f;
+                            Rows.Copy(ref row, ref Unsafe.Add(ref dest, padLeft), w);
+                            for (nint j = end; j < planeW; j++) Unsafe.Add(ref dest, j) = 0f;
+                            continue;
+                        }
+
+                        SplitPairs(ref row, ref Unsafe.Add(ref dest, evens), ref Unsafe.Add(ref dest, odds), w / 2);
+                        if ((w & 1) != 0) Unsafe.Add(ref dest, evens + w / 2) = Unsafe.Add(ref row, w - 1);
+                        ref float phase1 = ref Unsafe.Add(ref dest, planeSize);
+                        for (int j = 0; j < j0Even; j++) Unsafe.Add(ref dest, j) = 0f;
+                        for (nint j = endEven; j < planeW; j++) Unsafe.Add(ref dest, j) = 0f;
+                        for (int j = 0; j < j0Odd; j++) Unsafe.Add(ref phase1, j) = 0f;
+                        for (nint j = endOdd; j < planeW; j++) Unsafe.Add(ref phase1, j) = 0f;
+                    }
+                }
+            }
+
+            scratch.Slice(channels * (int)channelStride).Clear();
         }
 
         /// <summary>dest = [border | source | border], the borders filled as the padding mode says.</summary>
@@ -125,7 +193,7 @@ namespace ConvGen.Internal
             // Even source columns go to the phase that starts at source column 0, odd ones to the other.
             ref float evens = ref firstEven == 0 ? ref Unsafe.Add(ref phase0, j0Even) : ref Unsafe.Add(ref phase1, j0Odd);
             ref float odds = ref firstEven == 0 ? ref Unsafe.Add(ref phase1, j0Odd) : ref Unsafe.Add(ref phase0, j0Even);
-            SplitPairs(source, ref evens, ref odds, w / 2);
+            SplitPairs(ref MemoryMarshal.GetReference(source), ref evens, ref odds, w / 2);
             if ((w & 1) != 0) Unsafe.Add(ref evens, w / 2) = source[w - 1];
 
             int endEven = j0Even + (w - firstEven + 1) / 2, endOdd = j0Odd + (w - firstOdd + 1) / 2;
@@ -143,9 +211,8 @@ namespace ConvGen.Internal
         }
 
         /// <summary>even[k] = row[2k], odd[k] = row[2k + 1] for k &lt; pairs, vectorised with an overlapping last vector.</summary>
-        private static void SplitPairs(ReadOnlySpan<float> row, ref float even, ref float odd, int pairs)
+        private static void SplitPairs(ref float source, ref float even, ref float odd, int pairs)
         {
-            ref float source = ref MemoryMarshal.GetReference(row);
             if (Vector512.IsHardwareAccelerated && pairs >= 16)
             {
                 var evens = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
