@@ -17,7 +17,7 @@ DOTNET_JitStdOutFile="$jit" DOTNET_JitDisasmSummary=1 dotnet "$proj/bin/Release/
   echo
   echo "- generated: $(date -u '+%Y-%m-%d %H:%M UTC'), CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
   echo "- lines: the layer's generated file (public API + Vector512, Vector256, Vector128 and scalar kernels)"
-  echo "- JIT bytes: machine code of the kernel methods (Full + Remainder, + Plane for depthwise layers) of the instruction set this machine runs, at their final tier"
+  echo "- JIT bytes: machine code of the kernel methods (Full + Remainder and their last-step tails, + Plane for depthwise layers) of the instruction set this machine runs, at their final tier"
   echo
   echo "| layer | generated lines | generated KiB | JIT bytes (kernels run here) |"
   echo "|---|---:|---:|---:|"
@@ -25,8 +25,8 @@ DOTNET_JitStdOutFile="$jit" DOTNET_JitDisasmSummary=1 dotnet "$proj/bin/Release/
     cls=$(basename "$f" .g.cs); cls=${cls##*.}
     lines=$(wc -l < "$f"); kib=$(( $(wc -c < "$f") / 1024 ))
     # Last (final-tier) compilation of each kernel method of this layer.
-    bytes=$(grep -E "__${cls}_K[^:]*:(Full|Remainder|Plane)\(" "$jit" | grep -v "IConv2dKernel\." \
-      | sed -E 's/.*__([A-Za-z0-9_]+):(Full|Remainder|Plane)\(.*code size=([0-9]+)\].*/\1 \2 \3/' \
+    bytes=$(grep -E "__${cls}_K[^:]*:(Full|Remainder|Plane)(Tail[0-9]+)?\(" "$jit" | grep -v "IConv2dKernel\." \
+      | sed -E 's/.*__([A-Za-z0-9_]+):((Full|Remainder|Plane)(Tail[0-9]+)?)\(.*code size=([0-9]+)\].*/\1 \2 \5/' \
       | awk '{k=$1" "$2; v[k]=$3} END {s=0; for (k in v) s+=v[k]; print s}')
     echo "| $cls | $lines | $kib | $bytes |"
   done

@@ -29,23 +29,20 @@ namespace ConvGen
         /// <summary>Length of one stride phase of a padded axis: ceil(padded / stride).</summary>
         public static long PhaseLength(long padded, long stride) => (padded + stride - 1) / stride;
 
-        /// <summary>The output grid of the kernels (output rows × phase-plane width) rounded up to whole tiles.</summary>
-        public static long PaddedGridLength(long outputHeight, long planeWidth, long tilePixels) =>
-            (outputHeight * planeWidth + tilePixels - 1) / tilePixels * tilePixels;
-
         /// <summary>
-        /// How a kernel walks its output grid of outputHeight × planeWidth pixels in tiles. When the plane is exactly as
-        /// wide as the output (1×1 kernels, some strided ones) the grid <em>is</em> the output plane: the kernel writes
-        /// the output directly and its last tile overlaps the one before instead of running past the end. Otherwise the
-        /// grid, rounded up to whole tiles, goes to a buffer whose rows are copied out without the extra columns.
+        /// How a kernel walks its output grid of outputHeight × planeWidth pixels in steps of tilePixels. When the plane is
+        /// exactly as wide as the output (1×1 kernels, some strided ones) the grid <em>is</em> the output plane: the kernel
+        /// writes the output directly and ends at the grid's end, its last step overlapping the one before instead of
+        /// running past it. Otherwise the grid, rounded up to a multiple of tailPixels (the narrowest last step), goes to a
+        /// buffer whose rows are copied out without the extra columns.
         /// </summary>
-        /// <returns>Whether output is written directly, where the last tile starts, and the distance between output channels.</returns>
-        public static (bool Direct, long LastTile, long ChannelPitch) TileLoop(long outputHeight, long outputWidth, long planeWidth, long tilePixels)
+        /// <returns>Whether output is written directly, where the kernel's grid ends, and the distance between output channels.</returns>
+        public static (bool Direct, long GridEnd, long ChannelPitch) TileLoop(long outputHeight, long outputWidth, long planeWidth, long tilePixels, long tailPixels)
         {
             long grid = outputHeight * planeWidth;
-            if (planeWidth == outputWidth && grid >= tilePixels) return (true, grid - tilePixels, grid);
-            long padded = PaddedGridLength(outputHeight, planeWidth, tilePixels);
-            return (false, padded - tilePixels, padded);
+            if (planeWidth == outputWidth && grid >= tilePixels) return (true, grid, grid);
+            long end = (grid + tailPixels - 1) / tailPixels * tailPixels;
+            return (false, end, end);
         }
     }
 }

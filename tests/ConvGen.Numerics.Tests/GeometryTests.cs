@@ -18,7 +18,19 @@ public class GeometryTests
     [InlineData(nameof(Dense7), 20, 30, false, false)]          // 3×3 padded: grid rows carry two extra columns
     public void Direct_input_and_output_when_the_grid_is_the_image(string layer, int h, int w, bool directInput, bool directOutput)
     {
-        var g = Conv2dGeometry.Create(Of(layer), h, w, tileChannels: 4, tilePixels: 64);
+        var g = Conv2dGeometry.Create(Of(layer), h, w, tileChannels: 4, tilePixels: 64, tailPixels: 16);
         Assert.Equal((directInput, directOutput), (g.DirectInput, g.DirectOutput));
+    }
+
+    [Theory]
+    [InlineData(nameof(Dense7), 20, 30, 16, 640)]        // 20 rows × 32 columns: a whole number of vectors already
+    [InlineData(nameof(Dense7), 5, 7, 16, 48)]           // 5 × 9 = 45 grid pixels: three vectors, not a whole 64-pixel tile
+    [InlineData(nameof(Dense7), 5, 7, 64, 64)]           // a kernel without narrower last steps rounds up to its tile
+    [InlineData(nameof(Pointwise13), 23, 37, 16, 851)]   // direct: the grid is the output plane and ends with it
+    public void The_grid_ends_at_the_last_step_the_kernel_takes(string layer, int h, int w, int tailPixels, int end)
+    {
+        var g = Conv2dGeometry.Create(Of(layer), h, w, tileChannels: 4, tilePixels: 64, tailPixels);
+        Assert.Equal(end, g.GridEnd);
+        Assert.Equal(end, g.ChannelPitch);
     }
 }

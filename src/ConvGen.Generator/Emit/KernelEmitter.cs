@@ -23,6 +23,8 @@ namespace ConvGen.Generator.Emit
             w.Line();
             w.Line($"public static int TilePixels => {kernel.TilePixels};");
             w.Line();
+            w.Line($"public static int TailPixels => {kernel.TailPixels};");
+            w.Line();
             EmitTile(w, plan, kernel, "Full", kernel.TileChannels);
             w.Line();
             if (kernel.RemainderChannels > 0)
@@ -47,23 +49,62 @@ namespace ConvGen.Generator.Emit
 
         private const string Parameters = "ref float input, ref float weights, ref float bias, ref float output, in Conv2dGeometry geometry";
 
+        private const string Arguments = "ref input, ref weights, ref bias, ref output";
+
+        /// <summary>
+        /// <paramref name="name"/> walks the grid in steps of TilePixels. The grid's end is a multiple of
+        /// <see cref="IsaKernel.TailPixels"/>: with narrower tails, the last step goes to <c>{name}Tail{t}</c>, which
+        /// computes only the t vectors left instead of a whole tile; in a grid that is the output itself the last step
+        /// overlaps the one before instead of running past the end.
+        /// </summary>
         private static void EmitTile(SourceWriter w, KernelPlan plan, IsaKernel kernel, string name, int channels)
         {
-            var spec = plan.Spec;
-            var isa = IsaSyntax.For(kernel.Isa);
-            int inPerGroup = spec.InChannels / spec.Groups, lanes = kernel.Lanes, vectors = kernel.Vectors;
-            var fixedSize = plan.Fixed;
+            int vectors = kernel.Vectors, lanes = kernel.Lanes;
+            bool tails = kernel.TailPixels < kernel.TilePixels;
 
             // Kernels are hot from the first call: compile them fully optimized at once instead of going through tier 0.
             w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
             w.Open($"public static void {name}({Parameters})");
+            EmitSizes(w, plan, kernel, channels, loop: true);
+            w.Open($"for (nint q = 0; q < end; q += {kernel.TilePixels})");
+            w.Open($"if (q > end - {kernel.TilePixels})");
+            if (tails)
+            {
+                for (int t = 1; t < vectors; t++)
+                    w.Line($"if (end - q <= {t * lanes}) {{ {name}Tail{t}({Arguments}, end - {t * lanes}, in geometry); break; }}");
+            }
+
+            w.Line($"q = end - {kernel.TilePixels};");
+            w.Close();
+            EmitStep(w, plan, kernel, channels, vectors);
+            w.Close();
+            w.Close();
+            if (!tails) return;
+
+            for (int t = 1; t < vectors; t++)
+            {
+                w.Line();
+                w.Line($"/// <summary>The grid's last {t * lanes} pixels, at q.</summary>");
+                w.Line("[MethodImpl(MethodImplOptions.AggressiveOptimization)]");
+                w.Open($"private static void {name}Tail{t}({Parameters.Replace(", in Conv2dGeometry", ", nint q, in Conv2dGeometry")})");
+                EmitSizes(w, plan, kernel, channels, loop: false);
+                EmitStep(w, plan, kernel, channels, t);
+                w.Close();
+            }
+        }
+
+        /// <summary>The sizes a step uses, as constants when the input size is fixed, and each kernel row's offset.</summary>
+        private static void EmitSizes(SourceWriter w, KernelPlan plan, IsaKernel kernel, int channels, bool loop)
+        {
+            var spec = plan.Spec;
+            var fixedSize = plan.Fixed;
             var rows = plan.Rows.Select(r => RowExpression(r, fixedSize)).ToList();
             string Uses(string size) => rows.Any(r => r.Contains(size)) ? size : "";
             var sizes = new List<(string Name, string Runtime, int Fixed)>();
             if (Uses("planeWidth") != "") sizes.Add(("planeWidth", "geometry.PlaneWidth", fixedSize?.PlaneWidth ?? 0));
             if (Uses("planeSize") != "") sizes.Add(("planeSize", "geometry.PlaneSize", fixedSize?.PlaneSize ?? 0));
-            if (inPerGroup > 1) sizes.Add(("channelStride", "geometry.ChannelStride", fixedSize?.ChannelStride ?? 0));
-            sizes.Add(("last", "geometry.LastTile", kernel.FixedLoop?.LastTile ?? 0));
+            if (spec.InChannels / spec.Groups > 1) sizes.Add(("channelStride", "geometry.ChannelStride", fixedSize?.ChannelStride ?? 0));
+            if (loop) sizes.Add(("end", "geometry.GridEnd", kernel.FixedLoop?.GridEnd ?? 0));
             if (channels > 1) sizes.Add(("pitch", "geometry.ChannelPitch", kernel.FixedLoop?.ChannelPitch ?? 0));
             foreach (var (sizeName, runtime, value) in sizes)
                 w.Line(fixedSize is null ? $"nint {sizeName} = {runtime};" : $"const nint {sizeName} = {value};");
@@ -71,10 +112,14 @@ namespace ConvGen.Generator.Emit
             w.Line("// Where each kernel row starts in the padded input (phase plane, row), relative to the grid pixel.");
             for (int i = 0; i < rows.Count; i++)
                 w.Line($"{(fixedSize is null ? "" : "const ")}nint row{i} = {rows[i]};");
+        }
 
-            w.Line("// The last tile starts at `last`: it overlaps the one before when the grid is written straight to the output.");
-            w.Open($"for (nint q = 0; ; q += {kernel.TilePixels})");
-            w.Line("if (q > last) q = last;");
+        /// <summary>One step at grid pixel q: the accumulators start at the bias, every input channel adds every tap, then they are stored.</summary>
+        private static void EmitStep(SourceWriter w, KernelPlan plan, IsaKernel kernel, int channels, int vectors)
+        {
+            var spec = plan.Spec;
+            var isa = IsaSyntax.For(kernel.Isa);
+            int inPerGroup = spec.InChannels / spec.Groups, lanes = kernel.Lanes;
             for (int m = 0; m < channels; m++)
             {
                 string init = spec.Bias ? isa.Broadcast($"Unsafe.Add(ref bias, {m})") : isa.Zero;
@@ -111,11 +156,6 @@ namespace ConvGen.Generator.Emit
                 string rowStart = m == 0 ? "q" : m == 1 ? "pitch + q" : $"{m} * pitch + q";
                 w.Line(string.Join(" ", Enumerable.Range(0, vectors).Select(v => isa.Store(Acc(m, v), "output", Offset(rowStart, v * lanes)))));
             }
-
-            w.Line("if (q == last) break;");
-
-            w.Close();
-            w.Close();
         }
 
         private static string Acc(int channel, int vector) => $"acc{channel}_{vector}";

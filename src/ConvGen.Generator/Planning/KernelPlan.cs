@@ -16,15 +16,27 @@ namespace ConvGen.Generator.Planning
     /// <see cref="Lanes"/> grid pixels, i.e. TileChannels·Vectors accumulators.
     /// </summary>
     /// <param name="RemainderChannels">Output channels of a group's last tile when out/groups is not a multiple of TileChannels; 0 otherwise.</param>
-    /// <param name="FixedLoop">With a fixed input size, where the last tile starts and the output channel pitch
+    /// <param name="FixedLoop">With a fixed input size, where the grid ends and the output channel pitch
     /// (<c>ConvShape.TileLoop</c>); null otherwise.</param>
     internal sealed record IsaKernel(Isa Isa, int Lanes, int TileChannels, int Vectors, int RemainderChannels, TileLoop? FixedLoop)
     {
         public int TilePixels => Lanes * Vectors;
+
+        /// <summary>
+        /// What the grid's last step is a multiple of: one vector when a tile has at most <see cref="MaxTailVectors"/>
+        /// vectors (a step of 1 or 2 vectors each gets its own method), a whole tile otherwise.
+        /// </summary>
+        public int TailPixels => Vectors <= MaxTailVectors ? Lanes : TilePixels;
+
+        /// <summary>
+        /// Narrow tiles with many vectors (depthwise-like groups) keep whole-tile steps: a tail method per vector count
+        /// would multiply their code for a grid end that is a small part of their work.
+        /// </summary>
+        public const int MaxTailVectors = 3;
     }
 
-    /// <summary>The kernel's walk over the output grid: last tile start and distance between output channels.</summary>
-    internal sealed record TileLoop(int LastTile, int ChannelPitch);
+    /// <summary>The kernel's walk over the output grid: where the grid ends and the distance between output channels.</summary>
+    internal sealed record TileLoop(int GridEnd, int ChannelPitch);
 
     /// <summary>
     /// A kernel row's start in the padded input, relative to the grid pixel: Plane·planeSize + Row·planeWidth.

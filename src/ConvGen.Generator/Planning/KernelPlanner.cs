@@ -58,14 +58,11 @@ namespace ConvGen.Generator.Planning
             {
                 int tileChannels = Math.Min(outPerGroup, maxChannels);
                 int vectors = Math.Max(1, Math.Min(8, accumulators / tileChannels));
-                TileLoop? loop = null;
-                if (fixedGeometry is not null)
-                {
-                    var (_, last, pitch) = ConvShape.TileLoop(fixedGeometry.OutputHeight, fixedGeometry.OutputWidth, fixedGeometry.PlaneWidth, lanes * vectors);
-                    loop = new TileLoop((int)last, (int)pitch);
-                }
-
-                return new IsaKernel(isa, lanes, tileChannels, vectors, outPerGroup % tileChannels, loop);
+                var kernel = new IsaKernel(isa, lanes, tileChannels, vectors, outPerGroup % tileChannels, null);
+                if (fixedGeometry is null) return kernel;
+                var (_, end, pitch) = ConvShape.TileLoop(fixedGeometry.OutputHeight, fixedGeometry.OutputWidth, fixedGeometry.PlaneWidth,
+                    kernel.TilePixels, kernel.TailPixels);
+                return kernel with { FixedLoop = new TileLoop((int)end, (int)pitch) };
             }
         }
 

@@ -130,7 +130,7 @@ namespace ConvGen.Internal
             where TKernel : struct, IConv2dKernel
         {
             if (batch < 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch must not be negative.");
-            var g = Conv2dGeometry.Create(p, height, width, TKernel.TileChannels, TKernel.TilePixels);
+            var g = Conv2dGeometry.Create(p, height, width, TKernel.TileChannels, TKernel.TilePixels, TKernel.TailPixels);
             long inImage64 = (long)p.InChannels * height * width, outImage64 = (long)p.OutChannels * g.OutputHeight * g.OutputWidth;
             if (inImage64 > Array.MaxLength || outImage64 > Array.MaxLength)
                 throw new ArgumentException($"An image of ({p.InChannels}, {height}, {width}) is larger than a span can hold.");

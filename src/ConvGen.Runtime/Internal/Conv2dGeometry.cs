@@ -35,8 +35,8 @@ namespace ConvGen.Internal
         public bool DirectInput { get; init; }
         /// <summary>The kernel writes the caller's output as it is (the grid is the output plane).</summary>
         public bool DirectOutput { get; init; }
-        /// <summary>Grid index of the kernel's last tile.</summary>
-        public int LastTile { get; init; }
+        /// <summary>Where the kernel's grid ends: the output plane's size, or the grid rounded up to the kernel's last step.</summary>
+        public int GridEnd { get; init; }
         /// <summary>Distance between output channels where the kernel writes: the output plane, or the padded grid.</summary>
         public int ChannelPitch { get; init; }
         /// <summary>Elements of the padded input of one group, including the slack that whole tiles read past its last channel.</summary>
@@ -44,11 +44,11 @@ namespace ConvGen.Internal
 
         /// <summary>
         /// Computes the geometry for kernel tiles of <paramref name="tileChannels"/> output channels × <paramref name="tilePixels"/>
-        /// grid pixels and an input of <paramref name="height"/> × <paramref name="width"/> and checks what PyTorch
+        /// grid pixels, whose last step is a multiple of <paramref name="tailPixels"/>, and an input of <paramref name="height"/> × <paramref name="width"/> and checks what PyTorch
         /// checks: a positive size, a kernel that fits the padded input, reflect padding smaller than the input, circular
         /// padding not larger than the input.
         /// </summary>
-        public static Conv2dGeometry Create(Conv2dParameters p, int height, int width, int tileChannels, int tilePixels)
+        public static Conv2dGeometry Create(Conv2dParameters p, int height, int width, int tileChannels, int tilePixels, int tailPixels)
         {
             if (height <= 0) throw new ArgumentOutOfRangeException(nameof(height), height, "height must be positive.");
             if (width <= 0) throw new ArgumentOutOfRangeException(nameof(width), width, "width must be positive.");
@@ -69,9 +69,9 @@ namespace ConvGen.Internal
             long planeH = ConvShape.PhaseLength(paddedH, p.StrideHeight);
             long planeW = ConvShape.PhaseLength(paddedW, p.StrideWidth);
             long channel = (long)p.StrideHeight * p.StrideWidth * planeH * planeW;
-            var (direct, lastTile, pitch) = ConvShape.TileLoop(outH, outW, planeW, tilePixels);
-            // The padded input of one group; a tile reads at most (lastTile + tilePixels − grid) + planeW elements past its end.
-            long scratch = p.InChannelsPerGroup * channel + (lastTile + tilePixels - outH * planeW) + planeW;
+            var (direct, end, pitch) = ConvShape.TileLoop(outH, outW, planeW, tilePixels, tailPixels);
+            // The padded input of one group; the kernel reads at most (end − grid) + planeW elements past its end.
+            long scratch = p.InChannelsPerGroup * channel + (end - outH * planeW) + planeW;
             if (scratch + paddedW + (direct ? 0 : (long)tileChannels * pitch) > Array.MaxLength)
                 throw new ArgumentException($"An input of {height} x {width} is too large for this layer's working buffer.");
 
@@ -88,7 +88,7 @@ namespace ConvGen.Internal
                 PaddedWidth = (int)paddedW,
                 DirectInput = direct && unpadded && p.StrideHeight == 1 && p.StrideWidth == 1,
                 DirectOutput = direct,
-                LastTile = (int)lastTile,
+                GridEnd = (int)end,
                 ChannelPitch = (int)pitch,
                 ScratchLength = (int)scratch,
             };

@@ -16,6 +16,9 @@ namespace ConvGen.Internal
         /// <summary>Grid pixels per step: vectors per row of the register tile × lanes.</summary>
         static abstract int TilePixels { get; }
 
+        /// <summary>What the grid's last step is a multiple of: one vector if the kernel has narrower last steps, else <see cref="TilePixels"/>.</summary>
+        static abstract int TailPixels { get; }
+
         /// <summary>
         /// A full tile. <paramref name="input"/>: the group's first padded channel; <paramref name="weights"/>: the tile's
         /// packed weights <c>[in/groups][kH·kW][TileChannels]</c>; <paramref name="bias"/>: the tile's first bias (unused
