@@ -30,6 +30,18 @@ namespace ConvGen
         public static long PhaseLength(long padded, long stride) => (padded + stride - 1) / stride;
 
         /// <summary>
+        /// Columns of one phase plane, which is also the width of the kernels' output grid. With zero padding and column
+        /// stride 1 a row's right padding can be the next row's left padding (both are zeros; the last row's is the
+        /// next channel's, or the zeroed slack), so the plane is width + padLeft wide instead of width + padLeft +
+        /// padRight: fewer grid columns computed and dropped. That needs padRight ≤ padLeft, and padRight ≤ dilation·(kernel − 1)
+        /// so that the output still fits in a grid row.
+        /// </summary>
+        public static long PlaneWidth(long width, long padLeft, long padRight, long kernel, long stride, long dilation, bool zeroPadding) =>
+            zeroPadding && stride == 1 && padRight <= padLeft && padRight <= dilation * (kernel - 1)
+                ? width + padLeft
+                : PhaseLength(width + padLeft + padRight, stride);
+
+        /// <summary>
         /// How a kernel walks its output grid of outputHeight × planeWidth pixels in steps of tilePixels. When the plane is
         /// exactly as wide as the output (1×1 kernels, some strided ones) the grid <em>is</em> the output plane: the kernel
         /// writes the output directly and ends at the grid's end, its last step overlapping the one before instead of

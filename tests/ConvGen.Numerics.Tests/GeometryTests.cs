@@ -23,8 +23,8 @@ public class GeometryTests
     }
 
     [Theory]
-    [InlineData(nameof(Dense7), 20, 30, 16, 640)]        // 20 rows × 32 columns: a whole number of vectors already
-    [InlineData(nameof(Dense7), 5, 7, 16, 48)]           // 5 × 9 = 45 grid pixels: three vectors, not a whole 64-pixel tile
+    [InlineData(nameof(Dense7), 20, 30, 16, 624)]        // 20 rows × 31 columns = 620: rounded up to a whole vector
+    [InlineData(nameof(Dense7), 5, 7, 16, 48)]           // 5 × 8 = 40 grid pixels: three vectors, not a whole 64-pixel tile
     [InlineData(nameof(Dense7), 5, 7, 64, 64)]           // a kernel without narrower last steps rounds up to its tile
     [InlineData(nameof(Pointwise13), 23, 37, 16, 851)]   // direct: the grid is the output plane and ends with it
     public void The_grid_ends_at_the_last_step_the_kernel_takes(string layer, int h, int w, int tailPixels, int end)
@@ -32,5 +32,16 @@ public class GeometryTests
         var g = Conv2dGeometry.Create(Of(layer), h, w, tileChannels: 4, tilePixels: 64, tailPixels);
         Assert.Equal(end, g.GridEnd);
         Assert.Equal(end, g.ChannelPitch);
+    }
+
+    [Theory]
+    [InlineData(nameof(Dense7), 31)]     // zeros, 1 | 1: the right padding column is the next row's left one
+    [InlineData(nameof(Reflect1), 32)]   // reflect: both padding columns hold values of their own row
+    [InlineData(nameof(SameEven), 33)]   // zeros, 1 | 2: more padding right than left, so it can't be shared
+    [InlineData(nameof(Reflect2Stride2), 17)] // column stride 2: ceil((30 + 2 + 2) / 2)
+    public void Zero_padding_shares_the_right_padding_with_the_next_row(string layer, int planeWidth)
+    {
+        var g = Conv2dGeometry.Create(Of(layer), 20, 30, tileChannels: 4, tilePixels: 64, tailPixels: 16);
+        Assert.Equal(planeWidth, g.PlaneWidth);
     }
 }

@@ -78,8 +78,10 @@ namespace ConvGen.Generator.Planning
 
         private static FixedGeometry FixGeometry(Conv2dSpec spec, Sides sides)
         {
-            long paddedH = spec.InputHeight + sides.Top + sides.Bottom, paddedW = spec.InputWidth + sides.Left + sides.Right;
-            long planeH = ConvShape.PhaseLength(paddedH, spec.Stride.Height), planeW = ConvShape.PhaseLength(paddedW, spec.Stride.Width);
+            long paddedH = spec.InputHeight + sides.Top + sides.Bottom;
+            long planeH = ConvShape.PhaseLength(paddedH, spec.Stride.Height);
+            long planeW = ConvShape.PlaneWidth(spec.InputWidth, sides.Left, sides.Right, spec.Kernel.Width, spec.Stride.Width,
+                spec.Dilation.Width, spec.PaddingMode == PaddingModeSpec.Zeros);
             return new FixedGeometry(
                 spec.InputHeight,
                 spec.InputWidth,

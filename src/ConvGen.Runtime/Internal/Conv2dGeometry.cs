@@ -8,7 +8,8 @@ namespace ConvGen.Internal
     /// <c>strideH × strideW</c> phase planes of <see cref="PlaneHeight"/> × <see cref="PlaneWidth"/>: padded pixel (r, c)
     /// lives in plane (r mod sH, c mod sW) at (r / sH, c / sW). Output pixel (oh, ow) is then computed at grid index
     /// q = oh·PlaneWidth + ow and every kernel tap reads the input at q plus a constant offset, for any stride and dilation.
-    /// Grid columns ow ≥ <see cref="OutputWidth"/> are computed and dropped.
+    /// Grid columns ow ≥ <see cref="OutputWidth"/> are computed and dropped. With zero padding and column stride 1 the
+    /// right padding is not stored: a row's padding columns past <see cref="PlaneWidth"/> are the next row's left padding.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public readonly struct Conv2dGeometry
@@ -23,7 +24,7 @@ namespace ConvGen.Internal
         public int OutputWidth { get; init; }
         /// <summary>Rows of one phase plane: ceil(padded height / strideH).</summary>
         public int PlaneHeight { get; init; }
-        /// <summary>Columns of one phase plane: ceil(padded width / strideW); also the row pitch of the output grid.</summary>
+        /// <summary>Columns of one phase plane: ceil(padded width / strideW), or one padding fewer (<c>ConvShape.PlaneWidth</c>); also the row pitch of the output grid.</summary>
         public int PlaneWidth { get; init; }
         /// <summary>Elements of one phase plane.</summary>
         public int PlaneSize => PlaneHeight * PlaneWidth;
@@ -67,7 +68,8 @@ namespace ConvGen.Internal
             }
 
             long planeH = ConvShape.PhaseLength(paddedH, p.StrideHeight);
-            long planeW = ConvShape.PhaseLength(paddedW, p.StrideWidth);
+            long planeW = ConvShape.PlaneWidth(width, p.PaddingLeft, p.PaddingRight, p.KernelWidth, p.StrideWidth, p.DilationWidth,
+                p.PaddingMode == PaddingMode.Zeros);
             long channel = (long)p.StrideHeight * p.StrideWidth * planeH * planeW;
             var (direct, end, pitch) = ConvShape.TileLoop(outH, outW, planeW, tilePixels, tailPixels);
             // The padded input of one group; the kernel reads at most (end − grid) + planeW elements past its end.
