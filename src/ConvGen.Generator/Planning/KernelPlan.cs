@@ -24,9 +24,10 @@ namespace ConvGen.Generator.Planning
 
         /// <summary>
         /// What the grid's last step is a multiple of: one vector when a tile has at most <see cref="MaxTailVectors"/>
-        /// vectors (a step of 1 or 2 vectors each gets its own method), a whole tile otherwise.
+        /// vectors of at least 8 lanes (a step of 1 or 2 vectors each gets its own method), a whole tile otherwise. A
+        /// 128-bit or scalar tile is 12 pixels or fewer: rounding a grid up to it wastes too little to pay for the code.
         /// </summary>
-        public int TailPixels => Vectors <= MaxTailVectors ? Lanes : TilePixels;
+        public int TailPixels => Vectors <= MaxTailVectors && Lanes >= 8 ? Lanes : TilePixels;
 
         /// <summary>
         /// Narrow tiles with many vectors (depthwise-like groups) keep whole-tile steps: a tail method per vector count
