@@ -42,11 +42,15 @@ namespace ConvGen.Benchmarks
                     ortOut = ort.GetOutput();
                 }
 
+                bool sameOnTwoThreads = true;
                 if (withConvGen)
                 {
                     using IConvPeer convGen = Peers.Create("ConvGen", data);
                     convGen.Run();
                     convGenOut = convGen.GetOutput();
+                    using IConvPeer twoThreads = Peers.Create(Peers.TwoThreads, data);
+                    twoThreads.Run();
+                    sameOnTwoThreads = twoThreads.GetOutput().AsSpan().SequenceEqual(convGenOut);
                 }
 
                 double scale = MaxAbs(reference);
@@ -64,7 +68,8 @@ namespace ConvGen.Benchmarks
                     extra = $" {F(cgTorch)} | {F(cgRef)} |";
                 }
 
-                bool ok = errors.All(e => e <= Tolerance);
+                bool ok = errors.All(e => e <= Tolerance) && sameOnTwoThreads;
+                if (!sameOnTwoThreads) extra += " threads: 2 differs from threads: 1 |";
                 failures += ok ? 0 : 1;
                 Console.WriteLine($"| {spec.Name} | {scale.ToString("F2", CultureInfo.InvariantCulture)} | {F(torchOrt)} | {F(torchRef)} | {F(ortRef)} |{extra} {(ok ? "ok" : "FAIL")} |");
             }
@@ -96,7 +101,7 @@ namespace ConvGen.Benchmarks
             return max / Math.Max(scale, 1e-30);
         }
 
-        private static double MaxAbs(float[] v)
+        public static double MaxAbs(float[] v)
         {
             double max = 0;
             foreach (float x in v)

@@ -32,6 +32,7 @@ namespace ConvGen.Benchmarks
         private IConvPeer? _torch;
         private IConvPeer? _onnx;
         private IConvPeer? _convGen;
+        private IConvPeer? _convGen2;
 
         public static IEnumerable<string> LayerNames => SelectedLayers;
 
@@ -56,11 +57,24 @@ namespace ConvGen.Benchmarks
         [Benchmark(Baseline = true)]
         public void ConvGen() => _convGen!.Run();
 
+        [GlobalSetup(Target = nameof(ConvGen2Threads))]
+        public void SetupConvGen2Threads() => _convGen2 = Setup(Peers.TwoThreads);
+
+        /// <summary>ConvGen's <c>Forward(..., threads: 2)</c>: the 2-core speed-up, beside the one-thread table.</summary>
+        [Benchmark]
+        public void ConvGen2Threads() => _convGen2!.Run();
+
         private IConvPeer Setup(string library)
         {
-            IConvPeer peer = Peers.Create(library, LayerData.Create(BenchLayers.Get(Layer)));
+            LayerData data = LayerData.Create(BenchLayers.Get(Layer));
+            IConvPeer peer = Peers.Create(library, data);
             peer.Run(); // first call outside the measurement (lazy init, weight pre-packing)
-            Console.WriteLine($"// {library} {peer.Spec}; native allocator: {NativeAllocator.State}");
+            // A benchmark of a wrong answer is worthless: this process's output against the double-precision reference.
+            float[] reference = ReferenceConv.Forward(data);
+            double error = ConsistencyCheck.RelDiff(peer.GetOutput(), reference, ConsistencyCheck.MaxAbs(reference));
+            if (!(error <= ConsistencyCheck.Tolerance))
+                throw new InvalidOperationException($"{library} {Layer}: output differs from the reference by {error:G3} (tolerance {ConsistencyCheck.Tolerance:G}).");
+            Console.WriteLine($"// {library} {peer.Spec}; checked against the double reference: {error:G2}; native allocator: {NativeAllocator.State}");
             return peer;
         }
 
@@ -70,7 +84,8 @@ namespace ConvGen.Benchmarks
             _torch?.Dispose();
             _onnx?.Dispose();
             _convGen?.Dispose();
-            _torch = _onnx = _convGen = null;
+            _convGen2?.Dispose();
+            _torch = _onnx = _convGen = _convGen2 = null;
         }
     }
 

@@ -10,8 +10,11 @@ namespace ConvGen.Benchmarks
     {
         public static bool IsWired => true;
 
-        /// <summary>A ConvGen layer for <paramref name="layerName"/> built from PyTorch-layout weight/bias, or null.</summary>
-        public static ConvForward? TryCreate(string layerName, float[] weight, float[]? bias)
+        /// <summary>
+        /// A ConvGen layer for <paramref name="layerName"/> built from PyTorch-layout weight/bias, called on
+        /// <paramref name="threads"/> threads, or null.
+        /// </summary>
+        public static ConvForward? TryCreate(string layerName, float[] weight, float[]? bias, int threads = 1)
         {
             float[] b = bias ?? throw new ArgumentException("Every benchmark layer has a bias.", nameof(bias));
             IConv2dLayer? layer = layerName switch
@@ -30,7 +33,9 @@ namespace ConvGen.Benchmarks
                 "tiny_mnist" => new TinyMnist(weight, b),
                 _ => null,
             };
-            return layer is null ? null : layer.Forward;
+            if (layer is null) return null;
+            if (threads == 1) return layer.Forward;
+            return (input, output, batch, height, width) => layer.Forward(input, output, batch, height, width, threads);
         }
     }
 

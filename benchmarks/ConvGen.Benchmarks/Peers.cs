@@ -27,6 +27,9 @@ namespace ConvGen.Benchmarks
         /// <summary>The series every report knows about, in display order. ConvGen is the baseline once it exists.</summary>
         public static readonly IReadOnlyList<string> Libraries = new[] { "ConvGen", "TorchSharp", "OnnxRuntime" };
 
+        /// <summary>ConvGen's Forward on two threads: not a one-thread peer, reported as ConvGen's 2-core speed-up.</summary>
+        public const string TwoThreads = "ConvGen2Threads";
+
         public static IConvPeer Create(string library, LayerData data)
         {
             NativeAllocator.Configure();
@@ -39,6 +42,8 @@ namespace ConvGen.Benchmarks
             "OnnxRuntime" => new OnnxRuntimePeer(data),
             "ConvGen" => ConvGenPeer.TryCreate(data)
                          ?? throw new NotSupportedException("ConvGen layers are not wired in yet (ConvGenLayers.cs)"),
+            TwoThreads => ConvGenPeer.TryCreate(data, threads: 2)
+                          ?? throw new NotSupportedException("ConvGen layers are not wired in yet (ConvGenLayers.cs)"),
             _ => throw new ArgumentException($"unknown library '{library}'"),
         };
     }
@@ -175,24 +180,25 @@ namespace ConvGen.Benchmarks
         private readonly float[] _input;
         private readonly float[] _output;
 
-        private ConvGenPeer(LayerData data, ConvForward forward)
+        private ConvGenPeer(LayerData data, ConvForward forward, string library)
         {
+            Library = library;
             Spec = data.Spec;
             _forward = forward;
             _input = (float[])data.Input.Clone();
             _output = new float[data.Spec.OutputLength];
         }
 
-        public string Library => "ConvGen";
+        public string Library { get; }
 
         public ConvLayerSpec Spec { get; }
 
         public static bool IsAvailable => ConvGenLayers.IsWired;
 
-        public static ConvGenPeer? TryCreate(LayerData data)
+        public static ConvGenPeer? TryCreate(LayerData data, int threads = 1)
         {
-            ConvForward? forward = ConvGenLayers.TryCreate(data.Spec.Name, data.Weight, data.Bias);
-            return forward is null ? null : new ConvGenPeer(data, forward);
+            ConvForward? forward = ConvGenLayers.TryCreate(data.Spec.Name, data.Weight, data.Bias, threads);
+            return forward is null ? null : new ConvGenPeer(data, forward, threads == 1 ? "ConvGen" : Peers.TwoThreads);
         }
 
         public void Run() => _forward(_input, _output, Spec.Batch, Spec.InputH, Spec.InputW);

@@ -188,6 +188,7 @@ usage: dotnet run -c Release -- <mode> [options]
             if (ConvGenPeer.IsAvailable)
             {
                 libs.Insert(0, "ConvGen");
+                libs.Insert(1, Peers.TwoThreads);
             }
 
             foreach (ConvLayerSpec spec in layers)

@@ -49,7 +49,7 @@ namespace ConvGen.Benchmarks
             FmaPeak.Result[] peak = measureFma ? FmaPeak.MeasureAll() : Array.Empty<FmaPeak.Result>();
 
             List<string> libraries = Peers.Libraries.Where(l => rows.Any(r => r.Library == l))
-                .Concat(rows.Select(r => r.Library).Distinct().Where(l => !Peers.Libraries.Contains(l)))
+                .Concat(rows.Select(r => r.Library).Distinct().Where(l => !Peers.Libraries.Contains(l) && l != Peers.TwoThreads))
                 .ToList();
             List<ConvLayerSpec> layers = BenchLayers.All.Where(l => rows.Any(r => r.Layer == l.Name)).ToList();
 
@@ -157,7 +157,32 @@ namespace ConvGen.Benchmarks
 
             sb.AppendLine();
             sb.AppendLine("![GFLOP/s per layer](gflops.png)");
+            TwoCoreSpeedUp(sb, rows, layers);
             return sb.ToString();
+        }
+
+        /// <summary>ConvGen's <c>Forward(..., threads: 2)</c> against its one-thread time from the same runs.</summary>
+        private static void TwoCoreSpeedUp(StringBuilder sb, List<Row> rows, List<ConvLayerSpec> layers)
+        {
+            if (!rows.Any(r => r.Library == Peers.TwoThreads)) return;
+            sb.AppendLine();
+            sb.AppendLine("## Two cores");
+            sb.AppendLine();
+            sb.AppendLine($"ConvGen's `Forward(input, output, batch, height, width, threads: 2)` (benchmark `{Peers.TwoThreads}`): the calling " +
+                          "thread and one ConvGen worker share the output-channel tiles (depthwise: the channels). Speed-up = one-thread " +
+                          "time / two-thread time. The peers are not run on two threads.");
+            sb.AppendLine();
+            sb.AppendLine("| layer | ConvGen 1 thread µs | ConvGen 2 threads µs | speed-up | 2 threads GFLOP/s | 2 threads alloc B |");
+            sb.AppendLine("|---|---:|---:|---:|---:|---:|");
+            foreach (ConvLayerSpec layer in layers)
+            {
+                Row? one = rows.FirstOrDefault(r => r.Layer == layer.Name && r.Library == "ConvGen");
+                Row? two = rows.FirstOrDefault(r => r.Layer == layer.Name && r.Library == Peers.TwoThreads);
+                if (two is null) continue;
+                sb.AppendLine($"| {layer.Name} | {(one is null ? "—" : Us(one.MedianUs))} | {Us(two.MedianUs)} | " +
+                              $"{(one is null ? "—" : (one.MedianUs / two.MedianUs).ToString("F2", Inv) + "×")} | " +
+                              $"{(layer.Flops / (two.MedianUs * 1e3)).ToString("F1", Inv)} | {(two.AllocatedBytes is double a ? a.ToString("F0", Inv) : "—")} |");
+            }
         }
 
         private static void Chart(List<Row> rows, List<string> libraries, List<ConvLayerSpec> layers, FmaPeak.Result[] peak, string path)

@@ -41,7 +41,9 @@ namespace ConvGen.Generator.Emit
         public string Accelerated => _condition;
 
         public string Load(string reference, string offset) =>
-            _vector is null ? $"Unsafe.Add(ref {reference}, {offset})" : $"{_vector}.LoadUnsafe(ref {reference}, (nuint)({offset}))";
+            _vector is null ? (offset == "0" ? reference : $"Unsafe.Add(ref {reference}, {offset})")
+            : offset == "0" ? $"{_vector}.LoadUnsafe(ref {reference})"
+            : $"{_vector}.LoadUnsafe(ref {reference}, (nuint){(long.TryParse(offset, out _) ? offset : $"({offset})")})";
 
         public string Broadcast(string scalar) => _vector is null ? scalar : $"{_vector}.Create({scalar})";
 

@@ -104,10 +104,10 @@ namespace ConvGen.Generator.Emit
             if (Uses("planeWidth") != "") sizes.Add(("planeWidth", "geometry.PlaneWidth", fixedSize?.PlaneWidth ?? 0));
             if (Uses("planeSize") != "") sizes.Add(("planeSize", "geometry.PlaneSize", fixedSize?.PlaneSize ?? 0));
             if (spec.InChannels / spec.Groups > 1) sizes.Add(("channelStride", "geometry.ChannelStride", fixedSize?.ChannelStride ?? 0));
-            if (loop) sizes.Add(("end", "geometry.GridEnd", kernel.FixedLoop?.GridEnd ?? 0));
-            if (channels > 1) sizes.Add(("pitch", "geometry.ChannelPitch", kernel.FixedLoop?.ChannelPitch ?? 0));
+            if (channels > 1) sizes.Add(("pitch", "geometry.ChannelPitch", kernel.FixedPitch ?? 0));
             foreach (var (sizeName, runtime, value) in sizes)
                 w.Line(fixedSize is null ? $"nint {sizeName} = {runtime};" : $"const nint {sizeName} = {value};");
+            if (loop) w.Line("nint end = geometry.GridEnd;");
 
             w.Line("// Where each kernel row starts in the padded input (phase plane, row), relative to the grid pixel.");
             for (int i = 0; i < rows.Count; i++)

@@ -118,10 +118,16 @@ namespace ConvGen.Generator.Emit
             w.Line("public static int GetOutputWidth(int inputWidth) => s_convParameters.OutputWidth(inputWidth);");
             w.Line();
 
+            w.Line("/// <inheritdoc />");
+            w.Line(GeneratedCode);
+            w.Line("public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, int batch, int height, int width) =>");
+            w.Line("    Forward(input, output, batch, height, width, 1);");
+            w.Line();
+
             // Forward: dispatch to the widest accelerated kernel; the conditions are JIT-time constants.
             w.Line("/// <inheritdoc />");
             w.Line(GeneratedCode);
-            w.Open("public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, int batch, int height, int width)");
+            w.Open("public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, int batch, int height, int width, int threads)");
             if (plan.Fixed is not null)
             {
                 w.Open("if (height != InputHeight || width != InputWidth)");
@@ -135,7 +141,7 @@ namespace ConvGen.Generator.Emit
             {
                 var kernel = plan.Kernels[i];
                 var isa = IsaSyntax.For(kernel.Isa);
-                string call = $"global::ConvGen.Internal.Conv2dDriver.{(plan.Depthwise ? "ForwardDepthwise" : "Forward")}<global::ConvGen.Generated.{KernelEmitter.StructName(plan, kernel)}>(s_convParameters, _convWeights, {bias}, input, output, batch, height, width);";
+                string call = $"global::ConvGen.Internal.Conv2dDriver.{(plan.Depthwise ? "ForwardDepthwise" : "Forward")}<global::ConvGen.Generated.{KernelEmitter.StructName(plan, kernel)}>(s_convParameters, _convWeights, {bias}, input, output, batch, height, width, threads);";
                 if (i < plan.Kernels.Count - 1)
                 {
                     w.Line($"{(i == 0 ? "if" : "else if")} ({isa.Accelerated})");

@@ -16,9 +16,10 @@ namespace ConvGen.Generator.Planning
     /// <see cref="Lanes"/> grid pixels, i.e. TileChannels·Vectors accumulators.
     /// </summary>
     /// <param name="RemainderChannels">Output channels of a group's last tile when out/groups is not a multiple of TileChannels; 0 otherwise.</param>
-    /// <param name="FixedLoop">With a fixed input size, where the grid ends and the output channel pitch
-    /// (<c>ConvShape.TileLoop</c>); null otherwise.</param>
-    internal sealed record IsaKernel(Isa Isa, int Lanes, int TileChannels, int Vectors, int RemainderChannels, TileLoop? FixedLoop)
+    /// <param name="FixedPitch">With a fixed input size, the distance between output channels where the kernel writes
+    /// (<c>ConvShape.TileLoop</c>); null otherwise. Where the grid ends always comes from the geometry: a multi-threaded
+    /// call hands each thread a part of the grid.</param>
+    internal sealed record IsaKernel(Isa Isa, int Lanes, int TileChannels, int Vectors, int RemainderChannels, int? FixedPitch)
     {
         public int TilePixels => Lanes * Vectors;
 
@@ -35,9 +36,6 @@ namespace ConvGen.Generator.Planning
         /// </summary>
         public const int MaxTailVectors = 3;
     }
-
-    /// <summary>The kernel's walk over the output grid: where the grid ends and the distance between output channels.</summary>
-    internal sealed record TileLoop(int GridEnd, int ChannelPitch);
 
     /// <summary>
     /// A kernel row's start in the padded input, relative to the grid pixel: Plane·planeSize + Row·planeWidth.

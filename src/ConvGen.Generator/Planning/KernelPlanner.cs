@@ -60,9 +60,9 @@ namespace ConvGen.Generator.Planning
                 int vectors = Math.Max(1, Math.Min(8, accumulators / tileChannels));
                 var kernel = new IsaKernel(isa, lanes, tileChannels, vectors, outPerGroup % tileChannels, null);
                 if (fixedGeometry is null) return kernel;
-                var (_, end, pitch) = ConvShape.TileLoop(fixedGeometry.OutputHeight, fixedGeometry.OutputWidth, fixedGeometry.PlaneWidth,
+                var (_, _, pitch) = ConvShape.TileLoop(fixedGeometry.OutputHeight, fixedGeometry.OutputWidth, fixedGeometry.PlaneWidth,
                     kernel.TilePixels, kernel.TailPixels);
-                return kernel with { FixedLoop = new TileLoop((int)end, (int)pitch) };
+                return kernel with { FixedPitch = (int)pitch };
             }
         }
 

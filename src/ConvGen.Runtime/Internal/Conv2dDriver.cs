@@ -73,50 +73,82 @@ namespace ConvGen.Internal
 
         /// <summary>
         /// Convolves <paramref name="batch"/> images <c>(in, height, width)</c> with kernel <typeparamref name="TKernel"/>.
-        /// Allocates nothing in steady state: the padded input and the kernel's output tile live in a per-thread workspace
-        /// (<see cref="Workspace"/>).
+        /// Allocates nothing in steady state: the padded input lives in the calling thread's workspace
+        /// (<see cref="Workspace"/>), the kernel's output tile in a buffer of the thread that computes it (<see cref="RunTile"/>).
         /// The kernel reads the caller's input directly when there is nothing to pad or split, and writes the caller's
-        /// output directly when its grid has no extra columns (see <see cref="Conv2dGeometry"/>).
+        /// output directly when its grid has no extra columns (see <see cref="Conv2dGeometry"/>). Up to <c>threads</c> threads
+        /// share the channel tiles of each group (see <see cref="WorkerPool"/>).
         /// </summary>
         public static void Forward<TKernel>(Conv2dParameters p, float[] packedWeights, float[]? bias,
-            ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width)
+            ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width, int threads)
             where TKernel : struct, IConv2dKernel
         {
-            var g = Check<TKernel>(p, input, output, batch, height, width);
-            if (batch > 0) Run<TKernel>(p, packedWeights, bias, input, output, batch, g);
+            var g = Check<TKernel>(p, input, output, batch, height, width, threads);
+            if (batch > 0) Run<TKernel>(p, packedWeights, bias, input, output, batch, g, Useful(threads, p, batch, g));
+        }
+
+        /// <summary>
+        /// Work a thread must have to itself to be worth waking: 2 MFLOP by default, 10–20 µs, several times what handing
+        /// work to another core costs; smaller calls (small_3_12_g3, tiny_mnist: 0.2 MFLOP) stay on one thread. The
+        /// runtime configuration option <c>ConvGen.MinFlopsPerThread</c> sets it (tests set 0 to split even tiny layers).
+        /// </summary>
+        private static readonly long MinFlopsPerThread =
+            AppContext.GetData("ConvGen.MinFlopsPerThread") is string text && long.TryParse(text, out long value) && value >= 0 ? value : 2_000_000;
+
+        /// <summary><paramref name="threads"/>, lowered so that each thread gets at least <see cref="MinFlopsPerThread"/>.</summary>
+        private static int Useful(int threads, Conv2dParameters p, int batch, in Conv2dGeometry g)
+        {
+            if (threads == 1) return 1;
+            long flops = 2L * batch * p.OutChannels * g.OutputHeight * g.OutputWidth * p.InChannelsPerGroup * p.KernelHeight * p.KernelWidth;
+            return MinFlopsPerThread == 0 ? threads : (int)Math.Max(1, Math.Min(threads, flops / MinFlopsPerThread));
         }
 
         /// <summary>
         /// <see cref="Forward"/> for a depthwise layer: each channel goes straight from the caller's input to the caller's
         /// output through <see cref="IDepthwiseKernel.Plane"/>, with no copies; images smaller than the plane kernel
-        /// takes go through the padded copy.
+        /// takes go through the padded copy. Up to <c>threads</c> threads share the image planes (see <see cref="WorkerPool"/>).
         /// </summary>
-        public static void ForwardDepthwise<TKernel>(Conv2dParameters p, float[] weights, float[]? bias,
-            ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width)
+        public static unsafe void ForwardDepthwise<TKernel>(Conv2dParameters p, float[] weights, float[]? bias,
+            ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width, int threads)
             where TKernel : struct, IDepthwiseKernel
         {
-            var g = Check<TKernel>(p, input, output, batch, height, width);
+            var g = Check<TKernel>(p, input, output, batch, height, width, threads);
             if (batch == 0) return;
+            threads = Useful(threads, p, batch, g);
             if (g.OutputWidth < TKernel.MinOutputWidth || g.OutputHeight < TKernel.MinOutputHeight || width < TKernel.MinInputWidth)
             {
-                Run<TKernel>(p, weights, bias, input, output, batch, g);
+                Run<TKernel>(p, weights, bias, input, output, batch, g, threads);
                 return;
             }
 
-            int taps = p.KernelHeight * p.KernelWidth, inPlane = height * width, outPlane = g.OutputHeight * g.OutputWidth;
-            ref float zeros = ref MemoryMarshal.GetArrayDataReference(Zeros(width));
-            ref float x = ref MemoryMarshal.GetReference(input);
-            ref float y = ref MemoryMarshal.GetReference(output);
-            for (int n = 0; n < batch; n++)
+            fixed (float* x = input, y = output, w = weights, b = bias, zeros = Zeros(width))
             {
-                for (int c = 0; c < p.OutChannels; c++)
+                var job = new PlaneJob
                 {
-                    int plane = n * p.OutChannels + c;
-                    ref float b = ref bias is null ? ref Unsafe.NullRef<float>() : ref bias[c];
-                    TKernel.Plane(ref Unsafe.Add(ref x, (nint)plane * inPlane), ref zeros, ref weights[c * taps], ref b,
-                        ref Unsafe.Add(ref y, (nint)plane * outPlane), height, width);
-                }
+                    Input = x, Output = y, Weights = w, Bias = b, Zeros = zeros, Channels = p.OutChannels,
+                    Taps = p.KernelHeight * p.KernelWidth, Height = height, Width = width,
+                    InPlane = height * width, OutPlane = g.OutputHeight * g.OutputWidth,
+                };
+                WorkerPool.For(threads, batch * p.OutChannels, &RunPlane<TKernel>, &job);
             }
+        }
+
+        /// <summary>What every plane of a depthwise call shares; pointers into arrays and spans pinned by the caller.</summary>
+        private unsafe struct PlaneJob
+        {
+            public float* Input, Output, Weights, Bias, Zeros;
+            public int Channels, Taps, Height, Width, InPlane, OutPlane;
+        }
+
+        /// <summary>Plane <paramref name="plane"/> = n·channels + c of a depthwise call.</summary>
+        private static unsafe void RunPlane<TKernel>(void* state, int plane)
+            where TKernel : struct, IDepthwiseKernel
+        {
+            ref PlaneJob job = ref *(PlaneJob*)state;
+            int c = plane % job.Channels;
+            ref float b = ref job.Bias is null ? ref Unsafe.NullRef<float>() : ref job.Bias[c];
+            TKernel.Plane(ref job.Input[(nint)plane * job.InPlane], ref *job.Zeros, ref job.Weights[c * job.Taps], ref b,
+                ref job.Output[(nint)plane * job.OutPlane], job.Height, job.Width);
         }
 
         [ThreadStatic]
@@ -126,10 +158,11 @@ namespace ConvGen.Internal
         private static float[] Zeros(int length) => Grown(ref t_zeros, length);
 
         /// <summary>Checks the sizes and spans of a call and returns its geometry.</summary>
-        private static Conv2dGeometry Check<TKernel>(Conv2dParameters p, ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width)
+        private static Conv2dGeometry Check<TKernel>(Conv2dParameters p, ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width, int threads)
             where TKernel : struct, IConv2dKernel
         {
             if (batch < 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch must not be negative.");
+            if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "threads must be at least 1.");
             var g = Conv2dGeometry.Create(p, height, width, TKernel.TileChannels, TKernel.TilePixels, TKernel.TailPixels);
             long inImage64 = (long)p.InChannels * height * width, outImage64 = (long)p.OutChannels * g.OutputHeight * g.OutputWidth;
             if (inImage64 > Array.MaxLength || outImage64 > Array.MaxLength)
@@ -153,63 +186,157 @@ namespace ConvGen.Internal
             return g;
         }
 
-        /// <summary>The tiles over the padded copy of each group (see <see cref="Forward"/>), after <see cref="Check"/>.</summary>
-        private static void Run<TKernel>(Conv2dParameters p, float[] packedWeights, float[]? bias,
-            ReadOnlySpan<float> input, Span<float> output, int batch, in Conv2dGeometry g)
+        /// <summary>
+        /// The tiles over the padded copy of each group (see <see cref="Forward"/>), after <see cref="Check"/>. With more
+        /// threads, either each thread takes whole groups (of an image), padding them in its own workspace, when there
+        /// are at least two per thread: the padded input then never moves between cores; or the calling thread pads one
+        /// group after the other and the threads share its channel tiles. Each tile is computed by one thread exactly as
+        /// with one, so the result does not depend on the thread count.
+        /// </summary>
+        private static unsafe void Run<TKernel>(Conv2dParameters p, float[] packedWeights, float[]? bias,
+            ReadOnlySpan<float> input, Span<float> output, int batch, in Conv2dGeometry g, int threads)
             where TKernel : struct, IConv2dKernel
         {
-            int height = g.Height, width = g.Width;
-            int inImage = p.InChannels * height * width, outPlane = g.OutputHeight * g.OutputWidth, outImage = p.OutChannels * outPlane;
-            int tileChannels = TKernel.TileChannels;
-            int taps = p.KernelHeight * p.KernelWidth, cinG = p.InChannelsPerGroup, coutG = p.OutChannelsPerGroup;
-            int scratchLength = g.DirectInput ? 0 : g.ScratchLength;
-            int tileLength = g.DirectOutput ? 0 : tileChannels * g.ChannelPitch;
-            int rowLength = p.StrideWidth > 2 ? g.PaddedWidth : 0;
-            float[] workspace = Workspace(scratchLength + tileLength + rowLength);
-            Span<float> scratch = workspace.AsSpan(0, scratchLength);
-            Span<float> tile = workspace.AsSpan(scratchLength, tileLength);
-            Span<float> row = workspace.AsSpan(scratchLength + tileLength, rowLength);
-            for (int n = 0; n < batch; n++)
+            int units = batch * p.Groups;
+            fixed (float* x = input, y = output, w = packedWeights, b = bias)
             {
-                Span<float> result = output.Slice(n * outImage, outImage);
-                for (int group = 0; group < p.Groups; group++)
+                // The job points at the local p: this frame outlives the job, and the GC updates the slot if p moves.
+                var job = new GroupJob { Parameters = Unsafe.AsPointer(ref p), Input = x, Output = y, Weights = w, Bias = b, Geometry = g };
+                if (threads > 1 && units >= 2 * Math.Min(threads, Environment.ProcessorCount))
                 {
-                    ReadOnlySpan<float> groupInput = input.Slice(n * inImage + group * cinG * height * width, cinG * height * width);
-                    if (!g.DirectInput) InputPadding.Fill(groupInput, scratch, row, p, g);
-                    ref float x = ref MemoryMarshal.GetReference(g.DirectInput ? groupInput : scratch);
-                    for (int t0 = 0; t0 < coutG; t0 += tileChannels)
-                    {
-                        int oc0 = group * coutG + t0, count = Math.Min(tileChannels, coutG - t0);
-                        ref float w = ref packedWeights[oc0 * cinG * taps];
-                        ref float b = ref bias is null ? ref Unsafe.NullRef<float>() : ref bias[oc0];
-                        Span<float> target = g.DirectOutput ? result.Slice(oc0 * outPlane, count * outPlane) : tile;
-                        if (count == tileChannels)
-                            TKernel.Full(ref x, ref w, ref b, ref MemoryMarshal.GetReference(target), in g);
-                        else
-                            TKernel.Remainder(ref x, ref w, ref b, ref MemoryMarshal.GetReference(target), in g);
-                        if (!g.DirectOutput) CopyOut(tile, result.Slice(oc0 * outPlane, count * outPlane), count, g);
-                    }
+                    WorkerPool.For(threads, units, &RunGroup<TKernel>, &job);
+                    return;
                 }
+
+                for (int unit = 0; unit < units; unit++) RunGroup<TKernel>(ref job, unit, threads);
             }
         }
 
-        /// <summary>Drops the grid's extra columns: row oh of channel m is tile[m·ChannelPitch + oh·PlaneWidth ..][..OutputWidth].</summary>
-        private static void CopyOut(ReadOnlySpan<float> tile, Span<float> output, int count, in Conv2dGeometry g)
+        /// <summary>One <see cref="Forward"/> call: pointers into arrays and spans pinned by <see cref="Run"/>.</summary>
+        private unsafe struct GroupJob
+        {
+            /// <summary>The address of <see cref="Run"/>'s <c>Conv2dParameters</c> argument.</summary>
+            public void* Parameters;
+            public float* Input, Output, Weights, Bias;
+            public Conv2dGeometry Geometry;
+        }
+
+        private static unsafe void RunGroup<TKernel>(void* state, int unit)
+            where TKernel : struct, IConv2dKernel =>
+            RunGroup<TKernel>(ref *(GroupJob*)state, unit, 1);
+
+        /// <summary>Group unit mod groups of image unit / groups: pads it in this thread's workspace, then its tiles on up to <paramref name="threads"/> threads.</summary>
+        private static unsafe void RunGroup<TKernel>(ref GroupJob job, int unit, int threads)
+            where TKernel : struct, IConv2dKernel
+        {
+            Conv2dParameters p = Unsafe.AsRef<Conv2dParameters>(job.Parameters);
+            ref readonly Conv2dGeometry g = ref job.Geometry;
+            int n = unit / p.Groups, group = unit % p.Groups;
+            int groupInput = p.InChannelsPerGroup * g.Height * g.Width, outPlane = g.OutputHeight * g.OutputWidth;
+            int tileChannels = TKernel.TileChannels, coutG = p.OutChannelsPerGroup, oc0 = group * coutG;
+            int scratchLength = g.DirectInput ? 0 : g.ScratchLength;
+            int rowLength = p.StrideWidth > 2 ? g.PaddedWidth : 0;
+            float[] workspace = Workspace(scratchLength + rowLength);
+            float* groupStart = job.Input + (nint)unit * groupInput; // images are groups·groupInput apart
+            if (!g.DirectInput)
+            {
+                InputPadding.Fill(new ReadOnlySpan<float>(groupStart, groupInput), workspace.AsSpan(0, scratchLength),
+                    workspace.AsSpan(scratchLength, rowLength), p, g);
+            }
+
+            fixed (float* padded = workspace)
+            {
+                int tiles = (coutG + tileChannels - 1) / tileChannels, parts = GridParts(tiles, g.GridEnd / TKernel.TilePixels, threads);
+                var tileJob = new TileJob
+                {
+                    Input = g.DirectInput ? groupStart : padded,
+                    Filter = p.InChannelsPerGroup * p.KernelHeight * p.KernelWidth,
+                    Bias = job.Bias is null ? null : job.Bias + oc0,
+                    Output = job.Output + (nint)n * p.OutChannels * outPlane + (nint)oc0 * outPlane,
+                    Geometry = g, OutChannels = coutG, OutPlane = outPlane,
+                    Parts = parts, PartPixels = g.GridEnd / parts / TKernel.TilePixels * TKernel.TilePixels,
+                };
+                tileJob.Weights = job.Weights + (nint)oc0 * tileJob.Filter;
+                WorkerPool.For(threads, tiles * parts, &RunTile<TKernel>, &tileJob);
+            }
+        }
+
+        /// <summary>
+        /// How many parts each channel tile's grid is cut into: one on one thread; on more, enough that there are about
+        /// eight work items per thread (a layer with few tiles, e.g. 64 channels in tiles of 8, would otherwise leave a
+        /// thread idle while the other finishes its last tile), but no part shorter than a step of the kernel.
+        /// </summary>
+        private static int GridParts(int tiles, int steps, int threads)
+        {
+            threads = Math.Min(threads, Environment.ProcessorCount);
+            if (threads <= 1) return 1;
+            return Math.Max(1, Math.Min(steps, (8 * threads + tiles - 1) / tiles));
+        }
+
+        /// <summary>One group of one image: pointers into arrays and spans pinned by <see cref="Run"/>.</summary>
+        private unsafe struct TileJob
+        {
+            public float* Input, Weights, Bias, Output;
+            public Conv2dGeometry Geometry;
+            public int OutChannels, OutPlane, Filter;
+
+            /// <summary>Parts of the grid per tile and pixels per part (a multiple of TilePixels; the last part also takes the rest).</summary>
+            public int Parts, PartPixels;
+        }
+
+        [ThreadStatic]
+        private static float[]? t_tile;
+
+        /// <summary>
+        /// Work item <paramref name="item"/> = tile · Parts + part of a group: the kernel computes the part's grid pixels of
+        /// the tile's channels into the caller's output, or into this thread's tile buffer (grown once, then kept) when the
+        /// grid has extra columns, which <see cref="CopyOut"/> then drops.
+        /// </summary>
+        private static unsafe void RunTile<TKernel>(void* state, int item)
+            where TKernel : struct, IConv2dKernel
+        {
+            ref TileJob job = ref *(TileJob*)state;
+            ref readonly Conv2dGeometry g = ref job.Geometry;
+            int tile = item / job.Parts, part = item % job.Parts;
+            int q0 = part * job.PartPixels, q1 = part == job.Parts - 1 ? g.GridEnd : q0 + job.PartPixels;
+            int t0 = tile * TKernel.TileChannels, count = Math.Min(TKernel.TileChannels, job.OutChannels - t0);
+            ref float w = ref job.Weights[(nint)t0 * job.Filter];
+            ref float b = ref job.Bias is null ? ref Unsafe.NullRef<float>() : ref job.Bias[t0];
+            var result = new Span<float>(job.Output + (nint)t0 * job.OutPlane, count * job.OutPlane);
+            Span<float> target = g.DirectOutput ? result : Grown(ref t_tile, TKernel.TileChannels * g.ChannelPitch);
+            var range = g with { GridEnd = q1 - q0 };
+            ref float x = ref job.Input[q0];
+            ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(target), q0);
+            if (count == TKernel.TileChannels)
+                TKernel.Full(ref x, ref w, ref b, ref y, in range);
+            else
+                TKernel.Remainder(ref x, ref w, ref b, ref y, in range);
+            if (!g.DirectOutput) CopyOut(target, result, count, g, q0, q1);
+        }
+
+        /// <summary>
+        /// Drops the grid's extra columns from grid pixels [<paramref name="q0"/>, <paramref name="q1"/>): row oh of channel
+        /// m is tile[m·ChannelPitch + oh·PlaneWidth ..][..OutputWidth].
+        /// </summary>
+        private static void CopyOut(ReadOnlySpan<float> tile, Span<float> output, int count, in Conv2dGeometry g, int q0, int q1)
         {
             int outW = g.OutputWidth, outH = g.OutputHeight, planeW = g.PlaneWidth;
             // Small layers copy hundreds of short rows per call: check the block once, then walk two references.
             if (count == 0) return;
             if (tile.Length < (long)(count - 1) * g.ChannelPitch + (long)(outH - 1) * planeW + outW || output.Length != count * outH * outW)
                 throw new InvalidOperationException("The tile does not match the output block.");
-            ref float target = ref MemoryMarshal.GetReference(output);
+            int firstRow = q0 / planeW, lastRow = Math.Min(outH, (q1 + planeW - 1) / planeW);
+            ref float tileStart = ref MemoryMarshal.GetReference(tile);
+            ref float outStart = ref MemoryMarshal.GetReference(output);
             for (int m = 0; m < count; m++)
             {
-                ref float row = ref Unsafe.Add(ref MemoryMarshal.GetReference(tile), (nint)m * g.ChannelPitch);
-                for (int oh = 0; oh < outH; oh++)
+                for (int oh = firstRow; oh < lastRow; oh++)
                 {
-                    Rows.Copy(ref row, ref target, outW);
-                    row = ref Unsafe.Add(ref row, planeW);
-                    target = ref Unsafe.Add(ref target, outW);
+                    // The part of row oh inside [q0, q1): all of it unless the row straddles a part's start or end.
+                    int rowStart = oh * planeW, lo = Math.Max(q0, rowStart), hi = Math.Min(q1, rowStart + outW);
+                    if (lo >= hi) continue;
+                    Rows.Copy(ref Unsafe.Add(ref tileStart, (nint)m * g.ChannelPitch + lo),
+                        ref Unsafe.Add(ref outStart, (nint)m * outH * outW + (nint)oh * outW + (lo - rowStart)), hi - lo);
                 }
             }
         }

@@ -3,8 +3,10 @@ using System.ComponentModel;
 namespace ConvGen.Internal
 {
     /// <summary>
-    /// A generated micro-kernel: computes <see cref="TileChannels"/> output channels over the whole output grid of one
-    /// group, <see cref="TilePixels"/> grid pixels per step, with the kernel window unrolled. Implemented by the
+    /// A generated micro-kernel: computes <see cref="TileChannels"/> output channels over grid pixels
+    /// [0, <see cref="Conv2dGeometry.GridEnd"/>) of one group, <see cref="TilePixels"/> grid pixels per step, with the
+    /// kernel window unrolled. The driver may hand it a part of the grid: input and output advanced to the part's first
+    /// pixel (a multiple of TilePixels) and GridEnd the part's length (at least TilePixels). Implemented by the
     /// generator once per instruction set; <see cref="Conv2dDriver"/> runs it.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
