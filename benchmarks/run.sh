@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole comparison in one command (about 6 minutes on the 2-core VM):
+#   bash benchmarks/run.sh            build, check every layer against the peers and a double reference, BenchmarkDotNet
+#                                     (12 layers x ConvGen, ConvGen on 2 threads, TorchSharp, ONNX Runtime), then
+#                                     results/results.md + results/gflops.png and results/codesize.md
+#   bash benchmarks/run.sh --quick    the same on 3 layers
+# Only this run's numbers go into the report (older runs stay in results/BenchmarkDotNet.Artifacts/history).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here/ConvGen.Benchmarks"
+dotnet build -c Release --nologo -v quiet
+dotnet run -c Release --no-build -- check "$@"
+dotnet run -c Release --no-build -- bench "$@"
+dotnet run -c Release --no-build -- report --latest
+bash "$here/codesize.sh" > /dev/null
+echo "results: $here/results/results.md, $here/results/gflops.png, $here/results/codesize.md"
