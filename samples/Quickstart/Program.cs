@@ -1,4 +1,5 @@
-// ConvGen quickstart: three layers declared with [Conv2d], run on one image, each checked against a plain loop.
+// ConvGen quickstart: four layers declared with [Conv2d], run on one image, each checked against a plain loop, and one
+// layer run on every core.
 //   dotnet run --project samples/Quickstart
 using System;
 using ConvGen;
@@ -40,6 +41,14 @@ var gradients = new float[2 * Sobel.OutputLength];
 edges.Forward(grey, gradients, batch: 2);
 Report("sobel", edges, sobel, [], grey, gradients, 2, Sobel.InputHeight, Sobel.InputWidth);
 Console.WriteLine($"sobel: x-gradient across the edge = {gradients[Sobel.OutputWidth / 2]} (expected 4), away from it = {gradients[1]} (expected 0)");
+
+// 4. Every core: Forward(..., threads) shares a call between this thread and ConvGen's worker threads and gives the same
+//    output bit for bit (calls this small, under ~2 MFLOP per extra thread, stay on one thread).
+var x1Threads = new float[x1.Length];
+stem.Forward(image, x1Threads, 1, H, W, threads: Environment.ProcessorCount);
+bool same = x1Threads.AsSpan().SequenceEqual(x1);
+Console.WriteLine($"stem on {Environment.ProcessorCount} threads: {(same ? "same output as one thread" : "MISMATCH")}");
+if (!same) Environment.ExitCode = 1;
 
 static void Report(string name, IConv2dLayer layer, float[] weight, float[] bias, float[] input, float[] output, int batch, int height, int width)
 {
