@@ -166,16 +166,18 @@ public class RuntimeInputFuzzTests(ITestOutputHelper log)
                     throw new Xunit.Sdk.XunitException($"{context}: the input was modified");
             }
 
-            // The same call again with input and output next to inaccessible pages: a read or write past either end faults.
+            // The same call again with input and output next to inaccessible pages, on one to three threads: a read or
+            // write past either end faults, and every thread count gives the one-thread result bit for bit.
             if (!overlap && n > 0)
             {
                 bool touchEnd = r.Next(2) == 0;
+                int threads = 1 + r.Next(3);
                 using var guardedIn = new GuardPages(inLen, touchEnd);
                 using var guardedOut = new GuardPages(outLen, touchEnd);
                 input.CopyTo(guardedIn.Span);
-                layer.Forward(guardedIn.Span, guardedOut.Span, n, h, w);
+                layer.Forward(guardedIn.Span, guardedOut.Span, n, h, w, threads);
                 if (!guardedOut.Span.SequenceEqual(outSpan))
-                    throw new Xunit.Sdk.XunitException($"{context}: a different result next to guard pages");
+                    throw new Xunit.Sdk.XunitException($"{context}: a different result next to guard pages on {threads} thread(s)");
             }
 
             bool guarded = !overlap && n > 0;
