@@ -169,7 +169,8 @@ namespace ConvGen.Benchmarks
             sb.AppendLine("## Two cores");
             sb.AppendLine();
             sb.AppendLine($"ConvGen's `Forward(input, output, batch, height, width, threads: 2)` (benchmark `{Peers.TwoThreads}`): the calling " +
-                          "thread and one ConvGen worker share the output-channel tiles (depthwise: the channels). Speed-up = one-thread " +
+                          "thread and one ConvGen worker share the padding (by channels) and the output-channel tiles × parts of the grid " +
+                          "(groups when a layer has enough; depthwise: the channels). Speed-up = one-thread " +
                           "time / two-thread time. The peers are not run on two threads.");
             sb.AppendLine();
             sb.AppendLine("| layer | ConvGen 1 thread µs | ConvGen 2 threads µs | speed-up | 2 threads GFLOP/s | 2 threads alloc B |");

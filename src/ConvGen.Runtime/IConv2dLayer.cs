@@ -18,9 +18,10 @@ namespace ConvGen
         /// <summary>
         /// <see cref="Forward(ReadOnlySpan{float}, Span{float}, int, int, int)"/> on up to <paramref name="threads"/> threads
         /// (never more than the machine's processors): the calling thread and ConvGen's own worker threads, which are
-        /// created the first time a call asks for them and then kept. The work is split by output-channel tiles (by
-        /// channels for depthwise layers); each is computed exactly as with one thread, so the output is the same, bit for
-        /// bit, for every thread count. A call with less than about 2 MFLOP of work per extra thread stays on fewer
+        /// created the first time a call asks for them and then kept. The work is split by input channels for the padding,
+        /// then by output-channel tiles and parts of the image (by groups when there are enough of them, by channels for
+        /// depthwise layers); every output element is computed exactly as with one thread, so the output is the same, bit
+        /// for bit, for every thread count. A call with less than about 2 MFLOP of work per extra thread stays on fewer
         /// threads (handing work to another core costs microseconds). Allocates nothing once the workers exist and each
         /// thread has sized its buffers for the layer. One multi-threaded call runs at a time:
         /// a call made while another thread's is running uses only its own thread. <paramref name="threads"/> = 1 is

@@ -77,7 +77,7 @@ namespace ConvGen.Internal
         /// (<see cref="Workspace"/>), the kernel's output tile in a buffer of the thread that computes it (<see cref="RunTile"/>).
         /// The kernel reads the caller's input directly when there is nothing to pad or split, and writes the caller's
         /// output directly when its grid has no extra columns (see <see cref="Conv2dGeometry"/>). Up to <c>threads</c> threads
-        /// share the channel tiles of each group (see <see cref="WorkerPool"/>).
+        /// share the work (see <see cref="Run"/> and <see cref="WorkerPool"/>).
         /// </summary>
         public static void Forward<TKernel>(Conv2dParameters p, float[] packedWeights, float[]? bias,
             ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width, int threads)
@@ -189,9 +189,9 @@ namespace ConvGen.Internal
         /// <summary>
         /// The tiles over the padded copy of each group (see <see cref="Forward"/>), after <see cref="Check"/>. With more
         /// threads, either each thread takes whole groups (of an image), padding them in its own workspace, when there
-        /// are at least two per thread: the padded input then never moves between cores; or the calling thread pads one
-        /// group after the other and the threads share its channel tiles. Each tile is computed by one thread exactly as
-        /// with one, so the result does not depend on the thread count.
+        /// are at least two per thread: the padded input then never moves between cores; or, one group after the other,
+        /// the threads share its padding by channels and then its channel tiles, each cut into parts of the grid. Each
+        /// output element is computed by one thread exactly as with one, so the result does not depend on the thread count.
         /// </summary>
         private static unsafe void Run<TKernel>(Conv2dParameters p, float[] packedWeights, float[]? bias,
             ReadOnlySpan<float> input, Span<float> output, int batch, in Conv2dGeometry g, int threads)
@@ -243,7 +243,7 @@ namespace ConvGen.Internal
                     // The padding shares the group's channels out too: on one thread it would hold up the other for 2–5 %
                     // of a layer's time (more with stride 2).
                     var fill = new FillJob { Parameters = job.Parameters, Image = groupStart, Scratch = padded, Geometry = g };
-                    fill.Parts = threads == 1 ? 1 : Math.Min(p.InChannelsPerGroup, 4 * threads);
+                    fill.Parts = threads == 1 ? 1 : Math.Min(p.InChannelsPerGroup, 4 * Math.Min(threads, Environment.ProcessorCount));
                     WorkerPool.For(threads, fill.Parts, &RunFill, &fill);
                 }
 
