@@ -40,6 +40,15 @@ namespace ConvGen.Internal
                 return;
             }
 
+            if (s_body != null)
+            {
+                // This thread's own job is running (the gate is re-entrant): a body called For again. It must not
+                // replace the job it is part of.
+                Monitor.Exit(s_gate);
+                for (int i = 0; i < count; i++) body(state, i);
+                return;
+            }
+
             try
             {
                 if (s_workers.Length < helpers) Grow(helpers);
