@@ -40,10 +40,8 @@ namespace ConvGen.Benchmarks
         {
             "TorchSharp" => new TorchSharpPeer(data),
             "OnnxRuntime" => new OnnxRuntimePeer(data),
-            "ConvGen" => ConvGenPeer.TryCreate(data)
+            "ConvGen" or TwoThreads => ConvGenPeer.TryCreate(data, threads: library == TwoThreads ? 2 : 1)
                          ?? throw new NotSupportedException("ConvGen layers are not wired in yet (ConvGenLayers.cs)"),
-            TwoThreads => ConvGenPeer.TryCreate(data, threads: 2)
-                          ?? throw new NotSupportedException("ConvGen layers are not wired in yet (ConvGenLayers.cs)"),
             _ => throw new ArgumentException($"unknown library '{library}'"),
         };
     }

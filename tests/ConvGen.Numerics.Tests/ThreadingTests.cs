@@ -47,18 +47,6 @@ public class ThreadingTests
         }
     }
 
-    [Fact]
-    public void The_plain_overload_is_one_thread()
-    {
-        var conv = new Dense7(TestData.Uniform(new Random(1), 7 * 3 * 3 * 3), TestData.Uniform(new Random(2), 7));
-        float[] input = TestData.Uniform(new Random(3), 2 * 3 * 30 * 30);
-        var plain = new float[2 * 7 * 30 * 30];
-        var one = new float[plain.Length];
-        conv.Forward(input, plain, 2, 30, 30);
-        conv.Forward(input, one, 2, 30, 30, 1);
-        Assert.Equal(plain, one);
-    }
-
     [Theory]
     [InlineData(0)]
     [InlineData(-3)]

@@ -95,12 +95,16 @@ namespace ConvGen.Internal
         private static readonly long MinFlopsPerThread =
             AppContext.GetData("ConvGen.MinFlopsPerThread") is string text && long.TryParse(text, out long value) && value >= 0 ? value : 2_000_000;
 
-        /// <summary><paramref name="threads"/>, lowered so that each thread gets at least <see cref="MinFlopsPerThread"/>.</summary>
+        /// <summary>
+        /// <paramref name="threads"/>, lowered to the machine's processors and so that each thread gets at least
+        /// <see cref="MinFlopsPerThread"/>: the one place a call's thread count is decided.
+        /// </summary>
         private static int Useful(int threads, Conv2dParameters p, int batch, in Conv2dGeometry g)
         {
-            if (threads == 1) return 1;
+            threads = Math.Min(threads, Environment.ProcessorCount);
+            if (threads == 1 || MinFlopsPerThread == 0) return threads;
             long flops = 2L * batch * p.OutChannels * g.OutputHeight * g.OutputWidth * p.InChannelsPerGroup * p.KernelHeight * p.KernelWidth;
-            return MinFlopsPerThread == 0 ? threads : (int)Math.Max(1, Math.Min(threads, flops / MinFlopsPerThread));
+            return (int)Math.Max(1, Math.Min(threads, flops / MinFlopsPerThread));
         }
 
         /// <summary>
@@ -202,7 +206,7 @@ namespace ConvGen.Internal
             {
                 // The job points at the local p: this frame outlives the job, and the GC updates the slot if p moves.
                 var job = new GroupJob { Parameters = Unsafe.AsPointer(ref p), Input = x, Output = y, Weights = w, Bias = b, Geometry = g };
-                if (threads > 1 && units >= 2 * Math.Min(threads, Environment.ProcessorCount))
+                if (threads > 1 && units >= 2 * threads)
                 {
                     WorkerPool.For(threads, units, &RunGroup<TKernel>, &job);
                     return;
@@ -243,7 +247,7 @@ namespace ConvGen.Internal
                     // The padding shares the group's channels out too: on one thread it would hold up the other for 2–5 %
                     // of a layer's time (more with stride 2).
                     var fill = new FillJob { Parameters = job.Parameters, Image = groupStart, Scratch = padded, Geometry = g };
-                    fill.Parts = threads == 1 ? 1 : Math.Min(p.InChannelsPerGroup, 4 * Math.Min(threads, Environment.ProcessorCount));
+                    fill.Parts = threads == 1 ? 1 : Math.Min(p.InChannelsPerGroup, 4 * threads);
                     WorkerPool.For(threads, fill.Parts, &RunFill, &fill);
                 }
 
@@ -293,12 +297,8 @@ namespace ConvGen.Internal
         /// eight work items per thread (a layer with few tiles, e.g. 64 channels in tiles of 8, would otherwise leave a
         /// thread idle while the other finishes its last tile), but no part shorter than a step of the kernel.
         /// </summary>
-        private static int GridParts(int tiles, int steps, int threads)
-        {
-            threads = Math.Min(threads, Environment.ProcessorCount);
-            if (threads <= 1) return 1;
-            return Math.Max(1, Math.Min(steps, (8 * threads + tiles - 1) / tiles));
-        }
+        private static int GridParts(int tiles, int steps, int threads) =>
+            threads == 1 ? 1 : Math.Max(1, Math.Min(steps, (8 * threads + tiles - 1) / tiles));
 
         /// <summary>One group of one image: pointers into arrays and spans pinned by <see cref="Run"/>.</summary>
         private unsafe struct TileJob

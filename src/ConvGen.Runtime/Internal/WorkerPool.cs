@@ -34,17 +34,8 @@ namespace ConvGen.Internal
         public static void For(int threads, int count, delegate*<void*, int, void> body, void* state)
         {
             int helpers = Math.Min(Math.Min(threads, Environment.ProcessorCount), count) - 1;
-            if (helpers <= 0 || !Monitor.TryEnter(s_gate))
+            if (helpers <= 0 || !TryTakeIdle())
             {
-                for (int i = 0; i < count; i++) body(state, i);
-                return;
-            }
-
-            if (s_body != null)
-            {
-                // This thread's own job is running (the gate is re-entrant): a body called For again. It must not
-                // replace the job it is part of.
-                Monitor.Exit(s_gate);
                 for (int i = 0; i < count; i++) body(state, i);
                 return;
             }
@@ -70,6 +61,18 @@ namespace ConvGen.Internal
             {
                 Monitor.Exit(s_gate);
             }
+        }
+
+        /// <summary>
+        /// Takes the gate if no job is running. The gate is re-entrant, so a body that called For again would get it while
+        /// its own job runs: that call must not replace the job it is part of, and runs on its own thread instead.
+        /// </summary>
+        private static bool TryTakeIdle()
+        {
+            if (!Monitor.TryEnter(s_gate)) return false;
+            if (s_body == null) return true;
+            Monitor.Exit(s_gate);
+            return false;
         }
 
         /// <summary>Takes items until none are left; the first exception stops the job for every thread.</summary>
