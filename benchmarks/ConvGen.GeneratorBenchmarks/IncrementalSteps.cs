@@ -18,7 +18,7 @@ namespace ConvGen.GeneratorBenchmarks
         public static string Markdown(SampleProject project)
         {
             var options = new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true);
-            GeneratorDriver warm = CSharpGeneratorDriver.Create(new[] { new Conv2dGenerator().AsSourceGenerator() },
+            GeneratorDriver warm = CSharpGeneratorDriver.Create(new[] { new ConvGenGenerator().AsSourceGenerator() },
                 parseOptions: SampleProject.ParseOptions, driverOptions: options).RunGenerators(project.Compilation);
             var unrelated = project.UnrelatedEdit();
             var layer = project.LayerEdit();
@@ -38,10 +38,10 @@ namespace ConvGen.GeneratorBenchmarks
             md.AppendLine("|---|---:|---:|---:|");
             foreach (var (name, result) in runs)
             {
-                var parse = Count(result.TrackedSteps, Conv2dGenerator.Steps.Parse);
-                var plan = Count(result.TrackedSteps, Conv2dGenerator.Steps.Plan);
+                var parse = Count(result.TrackedSteps, ConvGenGenerator.Steps.Parse);
+                var plan = Count(result.TrackedSteps, ConvGenGenerator.Steps.Plan);
                 var emitted = result.TrackedOutputSteps.Values.SelectMany(s => s)
-                    .Where(s => s.Inputs.Any(i => i.Source.Name == Conv2dGenerator.Steps.Plan))
+                    .Where(s => s.Inputs.Any(i => i.Source.Name == ConvGenGenerator.Steps.Plan))
                     .SelectMany(s => s.Outputs).Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
                 md.AppendLine($"| {name} | {parse.Ran} / {parse.Changed} | {plan.Ran} / {plan.Changed} | {emitted} |");
             }

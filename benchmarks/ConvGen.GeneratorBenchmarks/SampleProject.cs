@@ -75,7 +75,7 @@ namespace ConvGen.GeneratorBenchmarks
 
         /// <summary>A fresh driver holding one fresh instance of the ConvGen generator (as a new build would create).</summary>
         public static GeneratorDriver NewDriver() =>
-            CSharpGeneratorDriver.Create(new[] { new Conv2dGenerator().AsSourceGenerator() }, parseOptions: ParseOptions);
+            CSharpGeneratorDriver.Create(new[] { new ConvGenGenerator().AsSourceGenerator() }, parseOptions: ParseOptions);
 
         /// <summary>A fresh driver holding <see cref="AttributeOnlyGenerator"/> (the floor for comparison).</summary>
         public static GeneratorDriver NewFloorDriver() =>

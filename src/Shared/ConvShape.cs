@@ -2,6 +2,7 @@
 // Linked into both projects so that there is exactly one implementation of PyTorch's formulas.
 namespace ConvGen
 {
+    /// <summary>PyTorch's convolution shape formulas and the grid layout the kernels share, per spatial axis.</summary>
     internal static class ConvShape
     {
         /// <summary>
@@ -42,17 +43,27 @@ namespace ConvGen
                 : PhaseLength(width + padLeft + padRight, stride);
 
         /// <summary>
-        /// How a kernel walks its output grid of outputHeight × planeWidth pixels in steps of tilePixels. When the plane is
-        /// exactly as wide as the output (1×1 kernels, some strided ones) the grid <em>is</em> the output plane: the kernel
-        /// writes the output directly and ends at the grid's end, its last step overlapping the one before instead of
-        /// running past it. Otherwise the grid, rounded up to a multiple of tailPixels (the narrowest last step), goes to a
-        /// buffer whose rows are copied out without the extra columns.
+        /// Grid pixels a kernel computes: output pixel (od, oh, ow) is grid pixel od·sliceSize + oh·planeWidth + ow, so the grid
+        /// runs from the first output pixel to the last one, through the extra columns of every row and, in 3-D, the extra
+        /// rows of every depth slice.
+        /// </summary>
+        public static long GridLength(long outputDepth, long outputHeight, long planeHeight, long planeWidth) =>
+            ((outputDepth - 1) * planeHeight + outputHeight) * planeWidth;
+
+        /// <summary>
+        /// How a kernel walks its output grid (<see cref="GridLength"/>) in steps of tilePixels. When the grid has no extra
+        /// columns or rows (1×1 kernels, some strided ones) it <em>is</em> the output: the kernel writes the output
+        /// directly and ends at the grid's end, its last step overlapping the one before instead of running past it.
+        /// Otherwise the grid, rounded up to a multiple of tailPixels (the narrowest last step), goes to a buffer whose
+        /// rows are copied out without the extra columns and rows.
         /// </summary>
         /// <returns>Whether output is written directly, where the kernel's grid ends, and the distance between output channels.</returns>
-        public static (bool Direct, long GridEnd, long ChannelPitch) TileLoop(long outputHeight, long outputWidth, long planeWidth, long tilePixels, long tailPixels)
+        public static (bool Direct, long GridEnd, long ChannelPitch) TileLoop(long outputDepth, long outputHeight, long outputWidth,
+            long planeHeight, long planeWidth, long tilePixels, long tailPixels)
         {
-            long grid = outputHeight * planeWidth;
-            if (planeWidth == outputWidth && grid >= tilePixels) return (true, grid, grid);
+            long grid = GridLength(outputDepth, outputHeight, planeHeight, planeWidth);
+            bool isOutput = planeWidth == outputWidth && (outputDepth == 1 || planeHeight == outputHeight);
+            if (isOutput && grid >= tilePixels) return (true, grid, grid);
             long end = (grid + tailPixels - 1) / tailPixels * tailPixels;
             return (false, end, end);
         }

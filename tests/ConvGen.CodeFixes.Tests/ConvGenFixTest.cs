@@ -39,7 +39,7 @@ public sealed class ConvGenFixTest<TFix> : CSharpCodeFixTest<EmptyDiagnosticAnal
 
     protected override IEnumerable<Type> GetSourceGenerators()
     {
-        yield return typeof(Conv2dGenerator);
+        yield return typeof(ConvGenGenerator);
     }
 
     /// <summary>

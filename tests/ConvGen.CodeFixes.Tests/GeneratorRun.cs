@@ -34,7 +34,7 @@ internal static class GeneratorRun
         var document = solution.GetDocument(documentId)!;
 
         var compilation = (await document.Project.GetCompilationAsync())!;
-        var driver = CSharpGeneratorDriver.Create(new[] { new Conv2dGenerator().AsSourceGenerator() }, parseOptions: new CSharpParseOptions(LanguageVersion.Latest));
+        var driver = CSharpGeneratorDriver.Create(new[] { new ConvGenGenerator().AsSourceGenerator() }, parseOptions: new CSharpParseOptions(LanguageVersion.Latest));
         driver = (CSharpGeneratorDriver)driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var run = driver.GetRunResult();
         Assert.All(run.Results, r => Assert.Null(r.Exception));

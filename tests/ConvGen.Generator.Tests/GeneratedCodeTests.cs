@@ -51,7 +51,7 @@ public class GeneratedCodeTests
         Assert.Contains("[global::System.CodeDom.Compiler.GeneratedCode(\"ConvGen\"", text);
         Assert.Contains("nn.Conv2d(16, 33, (3, 5), stride=(2, 1), padding=(4, 2))", text);
         foreach (var isa in new[] { "Vector512", "Vector256", "Vector128", "Scalar" })
-            Assert.Contains($"file struct Layer_K3x5S2x1D1G1_{isa}", text);
+            Assert.Matches($@"file struct Layer_K3x5S2x1D1G1_\d+x\d+v_{isa} ", text); // parameters, then tile (channels x vectors) and ISA
         Assert.Equal(text, second.SourceText.ToString());
     }
 
@@ -60,5 +60,43 @@ public class GeneratedCodeTests
     {
         var result = GeneratorHarness.Run("using ConvGen; namespace N; public partial class Outer<T> { [Conv2d(1, 1, 1)] public partial class L; } public partial class Other { [Conv2d(1, 1, 1)] public partial class L; }");
         Assert.Equal(new[] { "N.Other.L.g.cs", "N.Outer`1.L.g.cs" }, result.Sources.Select(s => s.HintName).OrderBy(n => n));
+    }
+}
+
+/// <summary>CONV307 checks the user's class against the generator's list of member names: every member a layer generates must be on it.</summary>
+public class GeneratedMemberTests
+{
+    [Theory]
+    [InlineData(1, "[Conv1d(4, 6, 5, Stride = 2, Padding = 2, Activation = Activation.GELU)] public partial class L;")]
+    [InlineData(2, "[Conv2d(1, 4, 5, InputHeight = 12, InputWidth = 12)] public partial class L;")]
+    [InlineData(2, "[Conv2d(16, 16, 3, Padding = 1, Groups = 16)] public partial class L;")]
+    [InlineData(3, "[Conv3d(2, 4, 3, Padding = 1, InputDepth = 4, InputHeight = 5, InputWidth = 6)] public partial class L;")]
+    public void Every_generated_member_is_on_the_list_CONV307_checks(int rank, string declaration)
+    {
+        var result = GeneratorHarness.Run("using ConvGen;\nnamespace App;\n" + declaration);
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Assert.Single(result.Sources).SourceText);
+        var layer = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>().First(c => c.Identifier.Text == "L");
+        var declared = layer.Members.SelectMany(m => m switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.FieldDeclarationSyntax f => f.Declaration.Variables.Select(v => v.Identifier.Text),
+            Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax p => new[] { p.Identifier.Text },
+            Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax m2 => new[] { m2.Identifier.Text },
+            _ => System.Array.Empty<string>(),
+        }).Where(n => n != "Forward").ToList();
+        var members = typeof(ConvGenGenerator).Assembly.GetType("ConvGen.Generator.Layers.Conv.ConvMembers")!;
+        var all = (System.Collections.Generic.IReadOnlyCollection<string>)members.GetMethod("All")!.Invoke(null, new object[] { rank })!;
+        Assert.NotEmpty(declared);
+        Assert.All(declared, name => Assert.Contains(name, all));
+    }
+
+    [Fact]
+    public void A_class_named_with_a_keyword_gets_a_layer_that_compiles()
+    {
+        var result = GeneratorHarness.Run("using ConvGen;\nnamespace @namespace.App;\n[Conv2d(3, 12, 3)] public partial class @class;\n" +
+            "public partial class @struct { [Conv1d(2, 2, 3)] public partial class @int; }\n" +
+            "static class Use { static void M() { var c = new @class(new float[12 * 27], new float[12]); c.Forward(new float[27], new float[12], 3, 3); } }");
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Equal(2, result.Sources.Length);
+        Assert.Empty(result.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 }

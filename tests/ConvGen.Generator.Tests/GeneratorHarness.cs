@@ -33,7 +33,7 @@ internal static class GeneratorHarness
     public static Result Run(params string[] sources)
     {
         var compilation = Compile(sources);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new Conv2dGenerator().AsSourceGenerator() }, parseOptions: ParseOptions);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new ConvGenGenerator().AsSourceGenerator() }, parseOptions: ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var run = driver.GetRunResult();
         foreach (var result in run.Results)

@@ -14,12 +14,12 @@ public class IncrementalTests
 {
     private const string Layer = "using ConvGen; namespace App; [Conv2d(3, 8, 3, Groups = 1)] public partial class L;";
     private const string Other = "namespace App; public class Other { public int M() => 1; }";
-    private static readonly string[] TrackedSteps = { Conv2dGenerator.Steps.Parse, Conv2dGenerator.Steps.Specs, Conv2dGenerator.Steps.Plan };
+    private static readonly string[] TrackedSteps = { ConvGenGenerator.Steps.Parse, ConvGenGenerator.Steps.Specs, ConvGenGenerator.Steps.Plan };
 
     private static (GeneratorDriver Driver, Compilation Compilation) First()
     {
         var compilation = GeneratorHarness.Compile(Layer, Other);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new Conv2dGenerator().AsSourceGenerator() },
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new ConvGenGenerator().AsSourceGenerator() },
             parseOptions: GeneratorHarness.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         return (driver.RunGenerators(compilation), compilation);
@@ -52,7 +52,7 @@ public class IncrementalTests
     {
         var (driver, compilation) = First();
         driver = driver.RunGenerators(Replace(compilation, 0, Layer.Replace("Groups = 1", "Groups = 1, Stride = 2")));
-        var plan = driver.GetRunResult().Results.Single().TrackedSteps[Conv2dGenerator.Steps.Plan].SelectMany(s => s.Outputs);
+        var plan = driver.GetRunResult().Results.Single().TrackedSteps[ConvGenGenerator.Steps.Plan].SelectMany(s => s.Outputs);
         Assert.Contains(plan, o => o.Reason == IncrementalStepRunReason.Modified);
     }
 

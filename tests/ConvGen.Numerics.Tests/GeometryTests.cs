@@ -18,7 +18,7 @@ public class GeometryTests
     [InlineData(nameof(Dense7), 20, 30, false, false)]          // 3×3 padded: grid rows carry two extra columns
     public void Direct_input_and_output_when_the_grid_is_the_image(string layer, int h, int w, bool directInput, bool directOutput)
     {
-        var g = Conv2dGeometry.Create(Of(layer), h, w, tileChannels: 4, tilePixels: 64, tailPixels: 16);
+        var g = ConvGeometry.Create(Of(layer).Convolution, 1, h, w, tileChannels: 4, tilePixels: 64, tailPixels: 16);
         Assert.Equal((directInput, directOutput), (g.DirectInput, g.DirectOutput));
     }
 
@@ -29,7 +29,7 @@ public class GeometryTests
     [InlineData(nameof(Pointwise13), 23, 37, 16, 851)]   // direct: the grid is the output plane and ends with it
     public void The_grid_ends_at_the_last_step_the_kernel_takes(string layer, int h, int w, int tailPixels, int end)
     {
-        var g = Conv2dGeometry.Create(Of(layer), h, w, tileChannels: 4, tilePixels: 64, tailPixels);
+        var g = ConvGeometry.Create(Of(layer).Convolution, 1, h, w, tileChannels: 4, tilePixels: 64, tailPixels);
         Assert.Equal(end, g.GridEnd);
         Assert.Equal(end, g.ChannelPitch);
     }
@@ -41,7 +41,7 @@ public class GeometryTests
     [InlineData(nameof(Reflect2Stride2), 17)] // column stride 2: ceil((30 + 2 + 2) / 2)
     public void Zero_padding_shares_the_right_padding_with_the_next_row(string layer, int planeWidth)
     {
-        var g = Conv2dGeometry.Create(Of(layer), 20, 30, tileChannels: 4, tilePixels: 64, tailPixels: 16);
+        var g = ConvGeometry.Create(Of(layer).Convolution, 1, 20, 30, tileChannels: 4, tilePixels: 64, tailPixels: 16);
         Assert.Equal(planeWidth, g.PlaneWidth);
     }
 }

@@ -37,7 +37,7 @@ internal static class InMemoryCompiler
     public static GeneratorRun RunGenerator(CSharpCompilation input)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new Conv2dGenerator().AsSourceGenerator() }, parseOptions: ParseOptions);
+            new[] { new ConvGenGenerator().AsSourceGenerator() }, parseOptions: ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(input, out var output, out var diagnostics);
         return new GeneratorRun(input, (CSharpCompilation)output, driver.GetRunResult(), diagnostics);
     }

@@ -1,0 +1,53 @@
+using System;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace ConvGen.Internal
+{
+    /// <summary>
+    /// Runs a depthwise 2-D layer's plane kernel (<see cref="IDepthwisePlaneKernel"/>): each channel goes straight from the
+    /// caller's input to the caller's output, with no copies; images smaller than the plane kernel takes go through the
+    /// grid kernel over the padded copy (<see cref="ConvDriver"/>). Up to <c>threads</c> threads share the image planes.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class DepthwisePlaneDriver
+    {
+        /// <summary>Convolves <paramref name="batch"/> images <c>(C, height, width)</c> (see <see cref="ConvDriver.Forward"/>).</summary>
+        public static unsafe void Forward<TKernel>(ConvParameters parameters, float[] weights, float[]? bias,
+            ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width, int threads)
+            where TKernel : struct, IDepthwisePlaneKernel
+        {
+            var p = parameters.Dims;
+            var g = ConvDriver.Check<TKernel>(p, input, output, batch, 1, height, width, threads);
+            if (batch == 0) return;
+            threads = WorkSplit.Useful(threads, p, batch, g);
+            if (g.OutputWidth < TKernel.MinOutputWidth || g.OutputHeight < TKernel.MinOutputHeight || width < TKernel.MinInputWidth)
+            {
+                ConvDriver.Run<TKernel>(p, weights, bias, input, output, batch, g, threads);
+                return;
+            }
+
+            fixed (float* x = input, y = output, w = weights, b = bias, zeros = ThreadBuffers.Zeros(width))
+            {
+                var job = new PlaneJob
+                {
+                    Input = x, Output = y, Weights = w, Bias = b, Zeros = zeros, Channels = p.OutChannels,
+                    Taps = p.Taps, Height = height, Width = width,
+                    InPlane = height * width, OutPlane = g.OutputHeight * g.OutputWidth,
+                };
+                WorkerPool.For(threads, batch * p.OutChannels, &RunPlane<TKernel>, &job);
+            }
+        }
+
+        /// <summary>Plane <paramref name="plane"/> = n·channels + c of a call.</summary>
+        private static unsafe void RunPlane<TKernel>(void* state, int plane)
+            where TKernel : struct, IDepthwisePlaneKernel
+        {
+            ref PlaneJob job = ref *(PlaneJob*)state;
+            int c = plane % job.Channels;
+            ref float b = ref job.Bias is null ? ref Unsafe.NullRef<float>() : ref job.Bias[c];
+            TKernel.Plane(ref job.Input[(nint)plane * job.InPlane], ref *job.Zeros, ref job.Weights[c * job.Taps], ref b,
+                ref job.Output[(nint)plane * job.OutPlane], job.Height, job.Width);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System;
+
+namespace ConvGen
+{
+    /// <summary>What every generated <c>[Conv1d]</c> layer offers, for code that handles layers of different shapes.</summary>
+    public interface IConv1dLayer
+    {
+        /// <summary>The layer's hyper-parameters.</summary>
+        ConvParameters Parameters { get; }
+
+        /// <summary>
+        /// Convolves a batch: <paramref name="input"/> is <c>(batch, in, length)</c>, <paramref name="output"/> is
+        /// <c>(batch, out, outLength)</c>, both row-major float32. Throws <see cref="ArgumentException"/> naming the expected
+        /// and actual shape when a length or size is wrong.
+        /// </summary>
+        void Forward(ReadOnlySpan<float> input, Span<float> output, int batch, int length);
+
+        /// <summary>
+        /// The same on up to <paramref name="threads"/> threads, with the same output bit for bit (see
+        /// <see cref="IConv2dLayer.Forward(ReadOnlySpan{float}, Span{float}, int, int, int, int)"/>).
+        /// </summary>
+        void Forward(ReadOnlySpan<float> input, Span<float> output, int batch, int length, int threads);
+    }
+
+    /// <summary>What every generated <c>[Conv3d]</c> layer offers, for code that handles layers of different shapes.</summary>
+    public interface IConv3dLayer
+    {
+        /// <summary>The layer's hyper-parameters.</summary>
+        ConvParameters Parameters { get; }
+
+        /// <summary>
+        /// Convolves a batch: <paramref name="input"/> is <c>(batch, in, depth, height, width)</c>, <paramref name="output"/>
+        /// is <c>(batch, out, outDepth, outHeight, outWidth)</c>, both row-major float32. Throws
+        /// <see cref="ArgumentException"/> naming the expected and actual shape when a length or size is wrong.
+        /// </summary>
+        void Forward(ReadOnlySpan<float> input, Span<float> output, int batch, int depth, int height, int width);
+
+        /// <summary>
+        /// The same on up to <paramref name="threads"/> threads, with the same output bit for bit (see
+        /// <see cref="IConv2dLayer.Forward(ReadOnlySpan{float}, Span{float}, int, int, int, int)"/>).
+        /// </summary>
+        void Forward(ReadOnlySpan<float> input, Span<float> output, int batch, int depth, int height, int width, int threads);
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace ConvGen.Generator.Tests;
+
+/// <summary>
+/// The generated file of each representative layer, checked in under Baselines/ so that a change to what users get is
+/// seen in review as a diff of generated code. After an intended change, update them with
+/// <c>CONVGEN_UPDATE_BASELINES=1 dotnet test tests/ConvGen.Generator.Tests -c Release --filter BaselineTests</c>
+/// and read the diff.
+/// </summary>
+public class BaselineTests
+{
+    /// <summary>Baseline name → the declaration it is generated from.</summary>
+    public static readonly Dictionary<string, string> Layers = new()
+    {
+        ["Conv2dDense"] = "[Conv2d(4, 8, 3, Padding = 1)] public partial class Dense;",
+        ["Conv2dStridedRect"] = "[Conv2d(3, 5, new[] { 3, 5 }, Stride = new[] { 2, 1 }, Padding = new[] { 1, 2 }, PaddingMode = PaddingMode.Reflect)] public partial class Rect;",
+        ["Conv2dDepthwise"] = "[Conv2d(16, 16, 3, Padding = 1, Groups = 16, Activation = Activation.ReLU6)] public partial class Depthwise;",
+        ["Conv2dFixedSize"] = "[Conv2d(1, 4, 5, InputHeight = 12, InputWidth = 12, Bias = false)] public partial class Fixed;",
+        ["Conv2dLeakyReLU"] = "[Conv2d(6, 4, 1, Activation = Activation.LeakyReLU, NegativeSlope = 0.2f)] public partial class Pointwise;",
+        ["Conv1d"] = "[Conv1d(4, 6, 5, Stride = 2, Padding = 2, Activation = Activation.GELU)] public partial class Sequence;",
+        ["Conv3d"] = "[Conv3d(2, 4, new[] { 3, 3, 3 }, Stride = new[] { 1, 2, 2 }, Padding = 1)] public partial class Video;",
+    };
+
+    public static IEnumerable<object[]> Names() => Layers.Keys.Select(k => new object[] { k });
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Generated_code_equals_its_baseline(string name)
+    {
+        var result = GeneratorHarness.Run("using ConvGen;\nnamespace App;\n" + Layers[name]);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.DoesNotContain(result.OutputDiagnostics, d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
+        string actual = Assert.Single(result.Sources).SourceText.ToString();
+        string path = Path.Combine(DiagnosticTests.RepoRoot(), "tests", "ConvGen.Generator.Tests", "Baselines", name + ".generated.txt");
+        if (Environment.GetEnvironmentVariable("CONVGEN_UPDATE_BASELINES") == "1")
+        {
+            File.WriteAllText(path, actual);
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"no baseline {path}: run with CONVGEN_UPDATE_BASELINES=1 to write it");
+        string expected = File.ReadAllText(path).Replace("\r\n", "\n");
+        if (expected == actual) return;
+        var e = expected.Split('\n');
+        var a = actual.Split('\n');
+        int line = Enumerable.Range(0, Math.Min(e.Length, a.Length)).FirstOrDefault(i => e[i] != a[i], Math.Min(e.Length, a.Length));
+        Assert.Fail($"{name}: generated code differs from Baselines/{name}.generated.txt at line {line + 1}:\n" +
+            $"baseline:  {(line < e.Length ? e[line] : "<end>")}\ngenerated: {(line < a.Length ? a[line] : "<end>")}\n" +
+            "If the change is intended, update with CONVGEN_UPDATE_BASELINES=1 (see BaselineTests) and review the diff.");
+    }
+}
