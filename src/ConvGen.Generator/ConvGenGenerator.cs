@@ -24,17 +24,21 @@ namespace ConvGen.Generator
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            for (int rank = 1; rank <= 3; rank++) RegisterConvolution(context, rank);
+            for (int rank = 1; rank <= 3; rank++)
+            {
+                RegisterConvolution(context, rank, transposed: false);
+                RegisterConvolution(context, rank, transposed: true);
+            }
         }
 
-        /// <summary><c>[Conv1d]</c>, <c>[Conv2d]</c>, <c>[Conv3d]</c>.</summary>
-        private static void RegisterConvolution(IncrementalGeneratorInitializationContext context, int rank)
+        /// <summary><c>[Conv1d]</c> … <c>[Conv3d]</c>, <c>[ConvTranspose1d]</c> … <c>[ConvTranspose3d]</c>.</summary>
+        private static void RegisterConvolution(IncrementalGeneratorInitializationContext context, int rank, bool transposed)
         {
             var parsed = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    ConvParser.AttributeName(rank),
+                    ConvParser.AttributeName(rank, transposed),
                     static (node, _) => node is TypeDeclarationSyntax,
-                    (attribute, token) => ConvParser.Parse(attribute, rank, token))
+                    (attribute, token) => ConvParser.Parse(attribute, rank, transposed, token))
                 .WithTrackingName(Steps.Parse);
 
             var diagnostics = parsed.Select(static (r, _) => r.Diagnostics).WithTrackingName(Steps.Diagnostics);

@@ -23,6 +23,7 @@ public class BaselineTests
         ["Conv2dFixedSize"] = "[Conv2d(1, 4, 5, InputHeight = 12, InputWidth = 12, Bias = false)] public partial class Fixed;",
         ["Conv2dLeakyReLU"] = "[Conv2d(6, 4, 1, Activation = Activation.LeakyReLU, NegativeSlope = 0.2f)] public partial class Pointwise;",
         ["Conv1d"] = "[Conv1d(4, 6, 5, Stride = 2, Padding = 2, Activation = Activation.GELU)] public partial class Sequence;",
+        ["ConvTranspose2d"] = "[ConvTranspose2d(8, 4, 4, Stride = 2, Padding = 1, Activation = Activation.ReLU)] public partial class Up;",
         ["Conv3d"] = "[Conv3d(2, 4, new[] { 3, 3, 3 }, Stride = new[] { 1, 2, 2 }, Padding = 1)] public partial class Video;",
     };
 

@@ -45,6 +45,26 @@ public class DiagnosticTests
     [InlineData("[Conv2d(3, 8, 5, Padding = 1, InputHeight = 8, {|CONV202:InputWidth = 2|})] public partial class L;")]
     [InlineData("[Conv2d(3, 8, 5, Padding = 2, PaddingMode = PaddingMode.Reflect, {|CONV203:InputHeight = 2|}, InputWidth = 8)] public partial class L;")]
     [InlineData("[Conv2d(3, 8, 5, Padding = 2, PaddingMode = PaddingMode.Circular, InputHeight = 4, {|CONV204:InputWidth = 1|})] public partial class L;")]
+    // Conv1d, Conv3d, transposed convolutions, activations: the same rules per axis, and the transposed ones' own.
+    [InlineData("[Conv1d(3, 8, 3, {|CONV001:Stride = new[] { 1, 2 }|})] public partial class L;")]
+    [InlineData("[Conv3d(3, 8, {|CONV001:new[] { 3, 3 }|})] public partial class L;")]
+    [InlineData("[Conv3d(3, 8, 3, {|CONV001:Padding = new[] { 1, 1 }|})] public partial class L;")]
+    [InlineData("[Conv1d(3, 8, {|CONV101:0|})] public partial class L;")]
+    [InlineData("[Conv3d(3, 8, 3, {|CONV101:Dilation = new[] { 1, 0, 1 }|})] public partial class L;")]
+    [InlineData("[Conv1d(3, 8, 3, {|CONV103:Groups = 2|})] public partial class L;")]
+    [InlineData("[Conv3d(4, 8, 3, {|CONV104:Padding = \"same\"|}, Stride = new[] { 1, 1, 2 })] public partial class L;")]
+    [InlineData("[Conv1d(3, 8, 4, {|CONV105:Padding = \"same\"|})] public partial class L;")]
+    [InlineData("[Conv3d(3, 8, 3, {|CONV201:InputDepth = 4|}, InputHeight = 4)] public partial class L;")]
+    [InlineData("[Conv3d(3, 8, 5, InputDepth = 8, {|CONV202:InputHeight = 3|}, InputWidth = 8)] public partial class L;")]
+    [InlineData("[Conv2d(3, 8, 3, {|CONV005:Activation = (Activation)42|})] public partial class L;")]
+    [InlineData("[Conv1d(3, 8, 3, Activation = Activation.ReLU, {|CONV006:NegativeSlope = 0.2f|})] public partial class L;")]
+    [InlineData("[Conv3d(3, 8, 3, {|CONV006:NegativeSlope = 0.2f|})] public partial class L;")]
+    [InlineData("[ConvTranspose2d(3, 8, 3, {|CONV102:OutputPadding = -1|})] public partial class L;")]
+    [InlineData("[ConvTranspose2d(3, 8, 3, Stride = 2, {|CONV107:OutputPadding = 2|})] public partial class L;")]
+    [InlineData("[ConvTranspose1d(3, 8, 3, {|CONV107:OutputPadding = 1|})] public partial class L;")]
+    [InlineData("[ConvTranspose2d(3, 8, 3, Padding = 1, {|CONV108:PaddingMode = PaddingMode.Reflect|})] public partial class L;")]
+    [InlineData("[ConvTranspose3d(3, 8, 3, {|CONV109:Padding = \"same\"|})] public partial class L;")]
+    [InlineData("[ConvTranspose2d(3, 10, 3, {|CONV103:Groups = 3|})] public partial class L;")]
     // Declaration.
     [InlineData("[Conv2d(3, 8, 3)] public class {|CONV301:L|} { }")]
     [InlineData("public class Outer { [Conv2d(3, 8, 3)] public partial class {|CONV302:L|}; }")]
@@ -77,6 +97,16 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void Two_different_layer_attributes_are_one_diagnostic_on_the_second()
+    {
+        var (source, expected) = GeneratorHarness.ParseMarkup(Prelude + "[Conv1d(3, 8, 3)][{|CONV004:Conv2d(3, 8, 3)|}] public partial class L;");
+        var result = GeneratorHarness.Run(source);
+        Assert.Equal(expected, result.GeneratorDiagnostics.Select(d => (d.Id, d.Location.SourceSpan)).ToList());
+        Assert.Equal("'L' has more than one layer attribute ([Conv1d] and [Conv2d]); a class is one layer", result.GeneratorDiagnostics[0].GetMessage());
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
     public void Messages_name_the_pytorch_argument_and_both_values()
     {
         var result = GeneratorHarness.Run(Prelude + "[Conv2d(3, 10, 3, Groups = 3)] public partial class L;");
@@ -91,7 +121,7 @@ public class DiagnosticTests
         var ids = typeof(ConvGenGenerator).Assembly.GetTypes()
             .Single(t => t.Name == "DiagnosticDescriptors")
             .GetFields().Select(f => (DiagnosticDescriptor)f.GetValue(null)!).ToList();
-        Assert.Equal(23, ids.Count);
+        Assert.Equal(26, ids.Count);
         string docs = System.IO.Path.Combine(RepoRoot(), "docs", "diagnostics");
         foreach (var d in ids)
         {

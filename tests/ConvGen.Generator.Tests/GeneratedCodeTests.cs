@@ -71,6 +71,8 @@ public class GeneratedMemberTests
     [InlineData(2, "[Conv2d(1, 4, 5, InputHeight = 12, InputWidth = 12)] public partial class L;")]
     [InlineData(2, "[Conv2d(16, 16, 3, Padding = 1, Groups = 16)] public partial class L;")]
     [InlineData(3, "[Conv3d(2, 4, 3, Padding = 1, InputDepth = 4, InputHeight = 5, InputWidth = 6)] public partial class L;")]
+    [InlineData(2, "[ConvTranspose2d(4, 2, 3, Stride = 2, OutputPadding = 1)] public partial class L;")]
+    [InlineData(1, "[ConvTranspose1d(4, 2, 3, Stride = 2, OutputPadding = 1)] public partial class L;")]
     public void Every_generated_member_is_on_the_list_CONV307_checks(int rank, string declaration)
     {
         var result = GeneratorHarness.Run("using ConvGen;\nnamespace App;\n" + declaration);

@@ -47,6 +47,18 @@ namespace ConvGen.Numerics.Tests;
 [Conv2d(6, 4, 1, Activation = Activation.LeakyReLU)] public partial class A2PointwiseLeaky;
 [Conv2d(1, 8, 5, InputHeight = 12, InputWidth = 12, Activation = Activation.Tanh)] public partial class A2FixedTanh;
 
+// ConvTranspose1d/2d/3d: DCGAN and U-Net up-sampling, output_padding, padding larger than the window (crops),
+// rectangular strides and dilations, groups, depthwise, fused activations.
+[ConvTranspose2d(8, 4, 4, Stride = 2, Padding = 1)] public partial class T2Dcgan;
+[ConvTranspose2d(6, 3, 2, Stride = 2)] public partial class T2UnetUp;
+[ConvTranspose2d(4, 6, 3, Stride = 2, Padding = 1, OutputPadding = 1)] public partial class T2OutputPadding;
+[ConvTranspose2d(4, 6, new[] { 3, 5 }, Stride = new[] { 3, 1 }, Padding = new[] { 2, 0 }, Dilation = new[] { 1, 2 }, Groups = 2, Bias = false)] public partial class T2RectGrouped;
+[ConvTranspose2d(6, 6, 3, Groups = 6, Padding = 1, Activation = Activation.ReLU)] public partial class T2DepthwiseRelu;
+[ConvTranspose2d(3, 5, 3, Stride = 2, Padding = 4, OutputPadding = 1, Dilation = 2, Activation = Activation.Tanh)] public partial class T2CropDilatedTanh;
+[ConvTranspose2d(16, 9, 1)] public partial class T2Pointwise;
+[ConvTranspose1d(4, 2, 5, Stride = 3, Padding = 1, OutputPadding = 2)] public partial class T1Stride3;
+[ConvTranspose3d(2, 3, new[] { 2, 3, 3 }, Stride = new[] { 2, 1, 2 }, Padding = new[] { 0, 1, 1 }, Activation = Activation.SiLU)] public partial class T3Video;
+
 /// <summary>Runs a layer of any rank: (input, output, batch, spatial size, threads).</summary>
 public delegate void ForwardNd(ReadOnlySpan<float> input, Span<float> output, int batch, int[] size, int threads);
 
@@ -66,6 +78,19 @@ public static class NdMatrix
 
     private static NdCase Three<T>(ConvParameters p, Func<float[], float[]?, T> create, int[]? fixedSize = null) where T : IConv3dLayer =>
         new(typeof(T).Name, p, (w, b) => { var l = create(w, b); return ((x, y, n, s, t) => l.Forward(x, y, n, s[0], s[1], s[2], t), l.Parameters); }, fixedSize);
+
+    private static NdCase T1<T>(ConvParameters p, Func<float[], float[]?, T> create) where T : IConvTranspose1dLayer =>
+        new(typeof(T).Name, p, (w, b) => { var l = create(w, b); return ((x, y, n, s, t) => l.Forward(x, y, n, s[0], t), l.Parameters); }, null);
+
+    private static NdCase T2<T>(ConvParameters p, Func<float[], float[]?, T> create) where T : IConvTranspose2dLayer =>
+        new(typeof(T).Name, p, (w, b) => { var l = create(w, b); return ((x, y, n, s, t) => l.Forward(x, y, n, s[0], s[1], t), l.Parameters); }, null);
+
+    private static NdCase T3<T>(ConvParameters p, Func<float[], float[]?, T> create) where T : IConvTranspose3dLayer =>
+        new(typeof(T).Name, p, (w, b) => { var l = create(w, b); return ((x, y, n, s, t) => l.Forward(x, y, n, s[0], s[1], s[2], t), l.Parameters); }, null);
+
+    private static ConvParameters Tr(int cin, int cout, int[] k, int[]? s = null, int[]? pad = null, int[]? outPad = null, int[]? d = null,
+        int groups = 1, bool bias = true, Activation act = Activation.None) =>
+        new(cin, cout, k, s, pad, pad, d, groups, bias, PaddingMode.Zeros, act, 0.01f, transposed: true, outputPadding: outPad);
 
     private static int[] A(params int[] values) => values;
 
@@ -114,5 +139,15 @@ public static class NdMatrix
         Two(C(8, 8, K3x3, s: A(2, 2), pad: Pad1x1, groups: 8, act: Activation.Hardswish), (w, b) => new A2DepthwiseS2Hardswish(w, b!)),
         Two(C(6, 4, A(1, 1), act: Activation.LeakyReLU), (w, b) => new A2PointwiseLeaky(w, b!)),
         Two(C(1, 8, A(5, 5), act: Activation.Tanh), (w, b) => new A2FixedTanh(w, b!), A(12, 12)),
+
+        T2(Tr(8, 4, A(4, 4), s: A(2, 2), pad: A(1, 1)), (w, b) => new T2Dcgan(w, b!)),
+        T2(Tr(6, 3, A(2, 2), s: A(2, 2)), (w, b) => new T2UnetUp(w, b!)),
+        T2(Tr(4, 6, K3x3, s: A(2, 2), pad: Pad1x1, outPad: A(1, 1)), (w, b) => new T2OutputPadding(w, b!)),
+        T2(Tr(4, 6, A(3, 5), s: A(3, 1), pad: A(2, 0), d: A(1, 2), groups: 2, bias: false), (w, _) => new T2RectGrouped(w)),
+        T2(Tr(6, 6, K3x3, pad: Pad1x1, groups: 6, act: Activation.ReLU), (w, b) => new T2DepthwiseRelu(w, b!)),
+        T2(Tr(3, 5, K3x3, s: A(2, 2), pad: A(4, 4), outPad: A(1, 1), d: A(2, 2), act: Activation.Tanh), (w, b) => new T2CropDilatedTanh(w, b!)),
+        T2(Tr(16, 9, A(1, 1)), (w, b) => new T2Pointwise(w, b!)),
+        T1(Tr(4, 2, A(5), s: A(3), pad: A(1), outPad: A(2)), (w, b) => new T1Stride3(w, b!)),
+        T3(Tr(2, 3, A(2, 3, 3), s: A(2, 1, 2), pad: A(0, 1, 1), act: Activation.SiLU), (w, b) => new T3Video(w, b!)),
     };
 }

@@ -15,6 +15,7 @@ internal static class ReferenceConv
     public static string? Invalid(ConvParameters p, int[] size)
     {
         if (size.Any(s => s <= 0)) return "empty input";
+        if (p.Transposed) return OutputSize(p, size).Any(o => o <= 0) ? "empty output" : null;
         for (int a = 0; a < p.Rank; a++)
         {
             if (size[a] + p.PaddingBefore[a] + p.PaddingAfter[a] - (long)p.Dilation[a] * (p.KernelSize[a] - 1) - 1 < 0) return "kernel larger than padded input";
@@ -26,13 +27,16 @@ internal static class ReferenceConv
         return null;
     }
 
-    public static int[] OutputSize(ConvParameters p, int[] size) =>
-        Enumerable.Range(0, p.Rank).Select(a =>
+    public static int[] OutputSize(ConvParameters p, int[] size) => p.Transposed
+        ? Enumerable.Range(0, p.Rank).Select(a =>
+            (size[a] - 1) * p.Stride[a] - p.PaddingBefore[a] - p.PaddingAfter[a] + p.Dilation[a] * (p.KernelSize[a] - 1) + p.OutputPadding[a] + 1).ToArray()
+        : Enumerable.Range(0, p.Rank).Select(a =>
             (size[a] + p.PaddingBefore[a] + p.PaddingAfter[a] - p.Dilation[a] * (p.KernelSize[a] - 1) - 1) / p.Stride[a] + 1).ToArray();
 
     /// <summary>The convolution (before the activation) and, per element, Σ|w·x| + |b| (what bounds its rounding error).</summary>
     public static (double[] Output, double[] Magnitude) Run(ConvParameters p, float[] input, float[] weight, float[]? bias, int batch, int[] size)
     {
+        if (p.Transposed) return RunTransposed(p, input, weight, bias, batch, size);
         int rank = p.Rank;
         int[] outSize = OutputSize(p, size);
         int inPlane = size.Aggregate(1, (a, b) => a * b), outPlane = outSize.Aggregate(1, (a, b) => a * b);
@@ -70,6 +74,57 @@ internal static class ReferenceConv
 
             output[(n * p.OutChannels + oc) * outPlane + op] = sum;
             magnitude[(n * p.OutChannels + oc) * outPlane + op] = mag;
+        }
+
+        return (output, magnitude);
+    }
+
+    /// <summary>
+    /// torch.nn.ConvTransposeNd from its definition: every input pixel i scatters x·w[ic, oc, k] to output
+    /// i·stride + k·dilation − padding on each axis (dropped outside the output); weight (in, out/groups, *kernel).
+    /// </summary>
+    private static (double[] Output, double[] Magnitude) RunTransposed(ConvParameters p, float[] input, float[] weight, float[]? bias, int batch, int[] size)
+    {
+        int rank = p.Rank;
+        int[] outSize = OutputSize(p, size);
+        int[] kernel = p.KernelSize.ToArray();
+        int inPlane = size.Aggregate(1, (a, b) => a * b), outPlane = outSize.Aggregate(1, (a, b) => a * b);
+        int taps = kernel.Aggregate(1, (a, b) => a * b), cinG = p.InChannels / p.Groups, coutG = p.OutChannels / p.Groups;
+        var output = new double[batch * p.OutChannels * outPlane];
+        var magnitude = new double[output.Length];
+        for (int n = 0; n < batch; n++)
+        for (int oc = 0; oc < p.OutChannels; oc++)
+        for (int op = 0; op < outPlane; op++)
+        {
+            output[(n * p.OutChannels + oc) * outPlane + op] = bias is null ? 0 : bias[oc];
+            magnitude[(n * p.OutChannels + oc) * outPlane + op] = bias is null ? 0 : Math.Abs(bias[oc]);
+        }
+
+        var i = new int[rank];
+        var k = new int[rank];
+        for (int n = 0; n < batch; n++)
+        for (int ic = 0; ic < p.InChannels; ic++)
+        for (int ip = 0; ip < inPlane; ip++)
+        {
+            Unflatten(ip, size, i);
+            double x = input[(n * p.InChannels + ic) * inPlane + ip];
+            for (int ocg = 0; ocg < coutG; ocg++)
+            for (int t = 0; t < taps; t++)
+            {
+                Unflatten(t, kernel, k);
+                int index = 0;
+                for (int a = 0; a < rank && index >= 0; a++)
+                {
+                    int o = i[a] * p.Stride[a] + k[a] * p.Dilation[a] - p.PaddingBefore[a];
+                    index = o < 0 || o >= outSize[a] ? -1 : index * outSize[a] + o;
+                }
+
+                if (index < 0) continue;
+                int oc = ic / cinG * coutG + ocg;
+                double product = x * weight[(ic * coutG + ocg) * taps + t];
+                output[(n * p.OutChannels + oc) * outPlane + index] += product;
+                magnitude[(n * p.OutChannels + oc) * outPlane + index] += Math.Abs(product);
+            }
         }
 
         return (output, magnitude);

@@ -45,7 +45,7 @@ namespace ConvGen.Generator.Common
 
         public static readonly DiagnosticDescriptor NegativePadding = Error("CONV102",
             "Padding must not be negative",
-            "padding must not be negative, but got {0}");
+            "{0} must not be negative, but got {1}");
 
         public static readonly DiagnosticDescriptor GroupsDoNotDivide = Error("CONV103",
             "Channels not divisible by groups",
@@ -66,6 +66,18 @@ namespace ConvGen.Generator.Common
         public static readonly DiagnosticDescriptor LayerTooLarge = Error("CONV106",
             "Layer too large",
             "The weight would have {0} elements, more than a .NET array can hold");
+
+        public static readonly DiagnosticDescriptor OutputPaddingTooLarge = Error("CONV107",
+            "output_padding not smaller than stride or dilation",
+            "output_padding ({0}) must be smaller than either stride ({1}) or dilation ({2})");
+
+        public static readonly DiagnosticDescriptor TransposedPaddingMode = Error("CONV108",
+            "Transposed convolution with a padding mode other than zeros",
+            "Only PaddingMode.Zeros is supported for {0}, but got {1}");
+
+        public static readonly DiagnosticDescriptor TransposedPaddingString = Error("CONV109",
+            "Transposed convolution with string padding",
+            "{0} takes padding as numbers, not \"{1}\"");
 
         public static readonly DiagnosticDescriptor IncompleteInputSize = Error("CONV201",
             "Fixed input size incomplete or not positive",

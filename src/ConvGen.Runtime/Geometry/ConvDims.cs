@@ -8,8 +8,9 @@ namespace ConvGen.Internal
     /// </summary>
     internal readonly struct ConvAxis
     {
-        public ConvAxis(int kernel, int stride, int dilation, int padBefore, int padAfter)
+        public ConvAxis(int kernel, int stride, int dilation, int padBefore, int padAfter, int outputPadding = 0)
         {
+            OutputPadding = outputPadding;
             Kernel = kernel;
             Stride = stride;
             Dilation = dilation;
@@ -25,6 +26,8 @@ namespace ConvGen.Internal
         public int Dilation { get; }
         public int PadBefore { get; }
         public int PadAfter { get; }
+        /// <summary>A transposed convolution's <c>output_padding</c>: extra output rows after the last one.</summary>
+        public int OutputPadding { get; }
 
         /// <summary>The dilated kernel's extent: dilation·(kernel − 1) + 1.</summary>
         public long Span => (long)Dilation * (Kernel - 1) + 1;
@@ -33,6 +36,12 @@ namespace ConvGen.Internal
 
         /// <summary>PyTorch's output size for an input of this many elements along the axis (0 when the kernel does not fit).</summary>
         public long Output(long input) => ConvShape.OutputSize(input, PadBefore, PadAfter, Kernel, Stride, Dilation);
+
+        /// <summary>
+        /// A transposed convolution's output size, as PyTorch computes it:
+        /// (input − 1)·stride − 2·padding + dilation·(kernel − 1) + output_padding + 1 (0 or less when nothing is left).
+        /// </summary>
+        public long TransposedOutput(long input) => (input - 1) * Stride - PadBefore - PadAfter + Span + OutputPadding;
 
         public int MaxPadding => Math.Max(PadBefore, PadAfter);
     }
@@ -52,13 +61,15 @@ namespace ConvGen.Internal
         public ConvAxis H { get; init; }
         public ConvAxis W { get; init; }
         public PaddingMode PaddingMode { get; init; }
+        /// <summary>A transposed convolution: the weight is (in, out/groups, *kernel) and each input pixel scatters its kernel window.</summary>
+        public bool Transposed { get; init; }
 
         public int InChannelsPerGroup => InChannels / Groups;
         public int OutChannelsPerGroup => OutChannels / Groups;
         public int Taps => D.Kernel * H.Kernel * W.Kernel;
 
-        /// <summary>Elements of one output channel's filter: (in/groups)·taps.</summary>
-        public int Filter => InChannelsPerGroup * Taps;
+        /// <summary>Elements of one output channel's filter: (in/groups)·taps (for a transposed convolution, of one input channel's: (out/groups)·taps).</summary>
+        public int Filter => (Transposed ? OutChannelsPerGroup : InChannelsPerGroup) * Taps;
 
         public bool IsUnpadded => D.PadBefore == 0 && D.PadAfter == 0 && H.PadBefore == 0 && H.PadAfter == 0 && W.PadBefore == 0 && W.PadAfter == 0;
 

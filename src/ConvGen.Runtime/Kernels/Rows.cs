@@ -42,5 +42,26 @@ namespace ConvGen.Internal
                 for (nint i = 0; i < n; i++) Unsafe.Add(ref d, i) = Unsafe.Add(ref s, i);
             }
         }
+
+        /// <summary>d[i] += s[i] for i &lt; n, vectorised; the last vector is done by a scalar loop (no overlap: adding twice would be wrong).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Add(ref float s, ref float d, nint n)
+        {
+            nint i = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; i <= n - 16; i += 16) (Vector512.LoadUnsafe(ref d, (nuint)i) + Vector512.LoadUnsafe(ref s, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
+            }
+            else if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= n - 8; i += 8) (Vector256.LoadUnsafe(ref d, (nuint)i) + Vector256.LoadUnsafe(ref s, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= n - 4; i += 4) (Vector128.LoadUnsafe(ref d, (nuint)i) + Vector128.LoadUnsafe(ref s, (nuint)i)).StoreUnsafe(ref d, (nuint)i);
+            }
+
+            for (; i < n; i++) Unsafe.Add(ref d, i) += Unsafe.Add(ref s, i);
+        }
     }
 }

@@ -27,9 +27,12 @@ namespace ConvGen
         /// <param name="paddingMode"><c>padding_mode</c>.</param>
         /// <param name="activation">The activation applied to the output.</param>
         /// <param name="negativeSlope">The slope of <see cref="Activation.LeakyReLU"/> below zero.</param>
+        /// <param name="transposed">A <c>torch.nn.ConvTransposeNd</c>: weight (in, out/groups, *kernel_size), zero padding only.</param>
+        /// <param name="outputPadding">A transposed convolution's <c>output_padding</c> per axis; each smaller than its stride or its dilation. Default 0.</param>
         public ConvParameters(int inChannels, int outChannels, int[] kernelSize, int[]? stride = null, int[]? paddingBefore = null,
             int[]? paddingAfter = null, int[]? dilation = null, int groups = 1, bool bias = true,
-            PaddingMode paddingMode = PaddingMode.Zeros, Activation activation = Activation.None, float negativeSlope = 0.01f)
+            PaddingMode paddingMode = PaddingMode.Zeros, Activation activation = Activation.None, float negativeSlope = 0.01f,
+            bool transposed = false, int[]? outputPadding = null)
         {
             if (kernelSize is null) throw new ArgumentNullException(nameof(kernelSize));
             int rank = kernelSize.Length;
@@ -42,6 +45,21 @@ namespace ConvGen
             SameRank(dilation, rank, nameof(dilation));
             SameRank(paddingBefore, rank, nameof(paddingBefore));
             SameRank(paddingAfter, rank, nameof(paddingAfter));
+            outputPadding ??= Filled(rank, 0);
+            SameRank(outputPadding, rank, nameof(outputPadding));
+            if (!transposed && outputPadding.Any(o => o != 0))
+                throw new ArgumentException("output_padding applies to transposed convolutions only.", nameof(outputPadding));
+            for (int i = 0; i < rank; i++)
+            {
+                if (transposed && (outputPadding[i] < 0 || outputPadding[i] >= stride[i] && outputPadding[i] >= dilation[i]))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(outputPadding), outputPadding[i],
+                        $"output_padding ({outputPadding[i]}) must be smaller than either stride ({stride[i]}) or dilation ({dilation[i]}), and not negative.");
+                }
+            }
+
+            if (transposed && paddingMode != PaddingMode.Zeros)
+                throw new ArgumentException($"Only zeros padding is supported for transposed convolutions, not {paddingMode}.", nameof(paddingMode));
             Positive(inChannels, nameof(inChannels));
             Positive(outChannels, nameof(outChannels));
             Positive(groups, nameof(groups));
@@ -67,6 +85,7 @@ namespace ConvGen
             PaddingBefore = paddingBefore.ToArray();
             PaddingAfter = paddingAfter.ToArray();
             Dilation = dilation.ToArray();
+            OutputPadding = outputPadding.ToArray();
             Bias = bias;
             Activation = activation;
             NegativeSlope = negativeSlope;
@@ -74,15 +93,25 @@ namespace ConvGen
             ConvAxis Axis(int spatial)
             {
                 int i = spatial - (3 - rank);
-                return i < 0 ? ConvAxis.Unit : new ConvAxis(kernelSize[i], stride[i], dilation[i], paddingBefore[i], paddingAfter[i]);
+                return i < 0 ? ConvAxis.Unit : new ConvAxis(kernelSize[i], stride[i], dilation[i], paddingBefore[i], paddingAfter[i], outputPadding[i]);
             }
 
             Dims = new ConvDims
             {
                 Rank = rank, InChannels = inChannels, OutChannels = outChannels, Groups = groups,
-                D = Axis(0), H = Axis(1), W = Axis(2), PaddingMode = paddingMode,
+                D = Axis(0), H = Axis(1), W = Axis(2), PaddingMode = paddingMode, Transposed = transposed,
             };
+            if (transposed)
+            {
+                // The transposed convolution's matrix product: a 1×1 convolution from in/groups input channels to
+                // (out/groups)·taps columns per group, which the driver then scatters into the output (col2im).
+                int taps = Dims.Taps;
+                Columns = new ConvParameters(inChannels, outChannels / groups * taps * groups, Filled(rank, 1), groups: groups, bias: false);
+            }
         }
+
+        /// <summary>A transposed convolution's matrix product as a 1×1 convolution (see the constructor); null otherwise.</summary>
+        internal ConvParameters? Columns { get; }
 
         /// <summary>The same numbers as plain data, for the drivers and kernels.</summary>
         internal ConvDims Dims { get; }
@@ -101,6 +130,10 @@ namespace ConvGen
         public IReadOnlyList<int> PaddingBefore { get; }
         /// <summary>Padding after the input (bottom, right, back), per spatial axis; more than before for an even <c>"same"</c> kernel.</summary>
         public IReadOnlyList<int> PaddingAfter { get; }
+        /// <summary><c>output_padding</c> of a transposed convolution, per spatial axis (0 otherwise).</summary>
+        public IReadOnlyList<int> OutputPadding { get; }
+        /// <summary>A <c>torch.nn.ConvTransposeNd</c>.</summary>
+        public bool Transposed => Dims.Transposed;
         /// <summary><c>dilation</c>, per spatial axis.</summary>
         public IReadOnlyList<int> Dilation { get; }
         /// <summary><c>groups</c>.</summary>
@@ -118,8 +151,8 @@ namespace ConvGen
         public int InChannelsPerGroup => Dims.InChannelsPerGroup;
         /// <summary><c>out_channels / groups</c>.</summary>
         public int OutChannelsPerGroup => Dims.OutChannelsPerGroup;
-        /// <summary>Elements of the weight <c>(out, in/groups, *kernel_size)</c>.</summary>
-        public int WeightLength => OutChannels * Dims.Filter;
+        /// <summary>Elements of the weight <c>(out, in/groups, *kernel_size)</c>, or <c>(in, out/groups, *kernel_size)</c> when transposed.</summary>
+        public int WeightLength => (Transposed ? InChannels : OutChannels) * Dims.Filter;
         /// <summary>Elements of the bias: <c>out_channels</c>, or 0 without bias.</summary>
         public int BiasLength => Bias ? OutChannels : 0;
 
@@ -127,8 +160,8 @@ namespace ConvGen
         public int OutputSize(int axis, int inputSize)
         {
             if ((uint)axis >= (uint)Rank) throw new ArgumentOutOfRangeException(nameof(axis), axis, $"axis must be below {Rank}.");
-            var a = new ConvAxis(KernelSize[axis], Stride[axis], Dilation[axis], PaddingBefore[axis], PaddingAfter[axis]);
-            return (int)Math.Min(int.MaxValue, a.Output(inputSize));
+            var a = new ConvAxis(KernelSize[axis], Stride[axis], Dilation[axis], PaddingBefore[axis], PaddingAfter[axis], OutputPadding[axis]);
+            return (int)Math.Clamp(Transposed ? a.TransposedOutput(inputSize) : a.Output(inputSize), 0, int.MaxValue);
         }
 
         /// <summary>The equivalent PyTorch constructor call, followed by the activation if there is one.</summary>
@@ -140,10 +173,15 @@ namespace ConvGen
             string padding = PaddingBefore.SequenceEqual(PaddingAfter)
                 ? Tuple(PaddingBefore)
                 : $"'same' (before {Tuple(PaddingBefore)}, after {Tuple(PaddingAfter)})";
-            string text = string.Format(inv,
-                "nn.Conv{0}d({1}, {2}, {3}, stride={4}, padding={5}, dilation={6}, groups={7}, bias={8}, padding_mode='{9}')",
-                Rank, InChannels, OutChannels, Tuple(KernelSize), Tuple(Stride), padding, Tuple(Dilation), Groups,
-                Bias ? "True" : "False", PaddingMode.ToString().ToLowerInvariant());
+            string text = Transposed
+                ? string.Format(inv,
+                    "nn.ConvTranspose{0}d({1}, {2}, {3}, stride={4}, padding={5}, output_padding={6}, groups={7}, bias={8}, dilation={9})",
+                    Rank, InChannels, OutChannels, Tuple(KernelSize), Tuple(Stride), padding, Tuple(OutputPadding), Groups,
+                    Bias ? "True" : "False", Tuple(Dilation))
+                : string.Format(inv,
+                    "nn.Conv{0}d({1}, {2}, {3}, stride={4}, padding={5}, dilation={6}, groups={7}, bias={8}, padding_mode='{9}')",
+                    Rank, InChannels, OutChannels, Tuple(KernelSize), Tuple(Stride), padding, Tuple(Dilation), Groups,
+                    Bias ? "True" : "False", PaddingMode.ToString().ToLowerInvariant());
             return Activation == Activation.None ? text : text + " + " + ActivationText(Activation, NegativeSlope);
         }
 

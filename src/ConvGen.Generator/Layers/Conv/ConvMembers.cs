@@ -51,6 +51,9 @@ namespace ConvGen.Generator.Layers.Conv
             _ => ("PaddingLeft", "PaddingRight"),
         };
 
+        /// <summary>A transposed convolution's <c>output_padding[axis]</c>: OutputPaddingHeight, …; a 1-D layer's is OutputPadding.</summary>
+        public static string OutputPadding(int rank, int axis) => rank == 1 ? "OutputPadding" : "OutputPadding" + Axis(rank, axis);
+
         /// <summary>The fixed input size of an axis (InputHeight, …), also the attribute's named argument.</summary>
         public static string Input(int rank, int axis) => "Input" + Axis(rank, axis);
 
@@ -73,6 +76,7 @@ namespace ConvGen.Generator.Layers.Conv
                 names.Add(Dilation(rank, axis));
                 names.Add(Padding(rank, axis).Before);
                 names.Add(Padding(rank, axis).After);
+                names.Add(OutputPadding(rank, axis));
                 names.Add(Input(rank, axis));
                 names.Add(Output(rank, axis));
                 names.Add(GetOutput(rank, axis));

@@ -17,15 +17,16 @@ namespace ConvGen.Generator.Layers.Conv
     /// </summary>
     internal static class ConvParser
     {
-        /// <summary>The attribute of each rank: index 1 is Conv1d, 2 Conv2d, 3 Conv3d.</summary>
-        public static string AttributeName(int rank) => $"ConvGen.Conv{rank}dAttribute";
+        /// <summary>The attribute of a rank: ConvGen.Conv2dAttribute, ConvGen.ConvTranspose2dAttribute, ….</summary>
+        public static string AttributeName(int rank, bool transposed) => $"ConvGen.Conv{(transposed ? "Transpose" : "")}{rank}dAttribute";
 
         /// <summary>Every layer attribute of the runtime: a class carries at most one of them (CONV004).</summary>
-        private static readonly string[] s_layerAttributes = { AttributeName(1), AttributeName(2), AttributeName(3) };
+        private static readonly string[] s_layerAttributes =
+            new[] { false, true }.SelectMany(t => new[] { 1, 2, 3 }.Select(r => AttributeName(r, t))).ToArray();
 
         private static readonly string[] s_constructorParameters = { "inChannels", "outChannels", "kernelSize" };
 
-        public static ConvParseResult Parse(GeneratorAttributeSyntaxContext context, int rank, CancellationToken cancellationToken)
+        public static ConvParseResult Parse(GeneratorAttributeSyntaxContext context, int rank, bool transposed, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
             var none = new ConvParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
@@ -73,6 +74,7 @@ namespace ConvGen.Generator.Layers.Conv
             var activation = Activation.None;
             float slope = 0.01f;
             var inputSize = new int[rank];
+            Axes outputPadding = Axes.Uniform(rank, 0);
             foreach (var named in attribute.NamedArguments)
             {
                 var value = named.Value;
@@ -86,6 +88,7 @@ namespace ConvGen.Generator.Layers.Conv
                     case "PaddingMode": mode = reader.Mode(value); break;
                     case "Activation": activation = reader.Activation(value); break;
                     case "NegativeSlope": slope = reader.Float(value, "negative_slope", named.Key); slopeGiven = true; break;
+                    case "OutputPadding": outputPadding = reader.PerAxis(value, rank, "output_padding", named.Key); break;
                     default:
                         for (int axis = 0; axis < rank; axis++)
                         {
@@ -97,7 +100,7 @@ namespace ConvGen.Generator.Layers.Conv
             }
 
             var spec = new ConvSpec(LayerDeclaration.ReadTarget(type), rank, inChannels, outChannels, kernel, stride, paddingKind,
-                padding, dilation, groups, bias, mode, activation, slope, new Axes(inputSize));
+                padding, dilation, groups, bias, mode, activation, slope, new Axes(inputSize), transposed, outputPadding);
             if (slopeGiven && activation != Activation.LeakyReLU)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SlopeWithoutLeakyReLU, sites["NegativeSlope"], activation));
             if (!reader.Failed) diagnostics.AddRange(ConvValidator.Validate(spec, sites));

@@ -21,12 +21,15 @@ namespace ConvGen.Generator.Layers.Conv
         public static ConvPlan Plan(ConvSpec spec)
         {
             var sides = spec.ResolvePadding();
-            int outPerGroup = spec.OutChannels / spec.Groups;
+            // A transposed convolution's kernel is its matrix product: a 1×1 convolution from in/groups channels to
+            // (out/groups)·taps columns per group, scattered into the output by the runtime (ConvTransposeDriver).
+            int window = Enumerable.Range(0, spec.Rank).Aggregate(1, (a, i) => a * spec.Kernel[i]);
+            int outPerGroup = spec.OutChannels / spec.Groups * (spec.Transposed ? window : 1);
             // Every kernel works in 3-D: a lower rank's missing leading axes have kernel, stride and dilation 1 and no padding.
-            int K(int axis) => spec.Kernel.Spatial(axis, 1);
-            int S(int axis) => spec.Stride.Spatial(axis, 1);
-            int D(int axis) => spec.Dilation.Spatial(axis, 1);
-            AxisPadding P(int axis) => axis - (3 - spec.Rank) is var i && i >= 0 ? sides[i] : new AxisPadding(0, 0);
+            int K(int axis) => spec.Transposed ? 1 : spec.Kernel.Spatial(axis, 1);
+            int S(int axis) => spec.Transposed ? 1 : spec.Stride.Spatial(axis, 1);
+            int D(int axis) => spec.Transposed ? 1 : spec.Dilation.Spatial(axis, 1);
+            AxisPadding P(int axis) => !spec.Transposed && axis - (3 - spec.Rank) is var i && i >= 0 ? sides[i] : new AxisPadding(0, 0);
 
             long[]? fixedOutput = null;
             FixedGeometry? fixedGeometry = null;
@@ -76,13 +79,14 @@ namespace ConvGen.Generator.Layers.Conv
                 }
 
                 int[] position = { kd, kh, kw };
-                string label = "(" + string.Join(", ", position.Skip(3 - spec.Rank)) + ")";
+                string label = spec.Transposed ? "(every tap's column at once: a 1×1 product)" : "(" + string.Join(", ", position.Skip(3 - spec.Rank)) + ")";
                 taps.Add(new Tap(label, index, columnShift / S(2)));
             }
 
-            var epilogue = new Epilogue(spec.Activation, spec.NegativeSlope);
+            // The scatter of a transposed convolution adds the bias and applies the activation after the columns are summed.
+            var epilogue = new Epilogue(spec.Transposed ? Activation.None : spec.Activation, spec.NegativeSlope);
             var grid = new GridKernelPlan($"{spec.Target.PlainName}_{KernelName(spec)}", spec.Target.DisplayName, spec.InChannelsPerGroup,
-                outPerGroup, spec.Bias, new EquatableArray<IsaKernel>(kernels), new EquatableArray<RowOffset>(rows),
+                outPerGroup, spec.Bias && !spec.Transposed, new EquatableArray<IsaKernel>(kernels), new EquatableArray<RowOffset>(rows),
                 new EquatableArray<Tap>(taps), fixedGeometry, epilogue);
 
             var planes = HasPlaneKernel(spec)
@@ -113,15 +117,15 @@ namespace ConvGen.Generator.Layers.Conv
         /// the plane kernel's block of rows; 3-D depthwise layers take the grid kernel.)
         /// </summary>
         private static bool HasPlaneKernel(ConvSpec spec) =>
-            spec.Rank == 2 && spec.Groups == spec.InChannels && spec.OutChannels == spec.InChannels
+            spec.Rank == 2 && !spec.Transposed && spec.Groups == spec.InChannels && spec.OutChannels == spec.InChannels
             && spec.PaddingMode == PaddingMode.Zeros && spec.Stride.All(s => s <= 2);
 
-        /// <summary>A name that carries the parameters, e.g. K3x3S1D1G3 (per axis when they differ: S2x1).</summary>
+        /// <summary>A name that carries the parameters, e.g. K3x3S1D1G3 (per axis when they differ: S2x1); T4x4S2D1G1 for a transposed one.</summary>
         private static string KernelName(ConvSpec spec)
         {
             static string Axis(Axes a) => a.All(v => v == a[0]) ? $"{a[0]}" : string.Join("x", Enumerable.Range(0, a.Rank).Select(i => a[i]));
             string kernel = string.Join("x", Enumerable.Range(0, spec.Rank).Select(i => spec.Kernel[i]));
-            return $"K{kernel}S{Axis(spec.Stride)}D{Axis(spec.Dilation)}G{spec.Groups}";
+            return $"{(spec.Transposed ? "T" : "K")}{kernel}S{Axis(spec.Stride)}D{Axis(spec.Dilation)}G{spec.Groups}";
         }
     }
 }

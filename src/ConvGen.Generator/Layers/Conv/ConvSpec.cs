@@ -12,6 +12,8 @@ namespace ConvGen.Generator.Layers.Conv
     /// syntax or locations, so an edit elsewhere that leaves it equal re-emits nothing.
     /// </summary>
     /// <param name="InputSize">The compile-time input size per axis; 0 where the attribute does not give it.</param>
+    /// <param name="Transposed">A <c>ConvTransposeNd</c>: weight (in, out/groups, *kernel_size), each input pixel scatters its window.</param>
+    /// <param name="OutputPadding">A transposed convolution's <c>output_padding</c>; 0 otherwise.</param>
     internal sealed record ConvSpec(
         LayerTarget Target,
         int Rank,
@@ -27,16 +29,18 @@ namespace ConvGen.Generator.Layers.Conv
         PaddingMode PaddingMode,
         Activation Activation,
         float NegativeSlope,
-        Axes InputSize)
+        Axes InputSize,
+        bool Transposed,
+        Axes OutputPadding)
     {
-        /// <summary>PyTorch's module name: Conv1d, Conv2d or Conv3d.</summary>
-        public string Module => $"Conv{Rank}d";
+        /// <summary>PyTorch's module name: Conv1d … Conv3d, ConvTranspose1d … ConvTranspose3d.</summary>
+        public string Module => $"Conv{(Transposed ? "Transpose" : "")}{Rank}d";
 
         public bool HasFixedInput => InputSize.Rank == Rank && InputSize.All(v => v > 0);
 
         public int InChannelsPerGroup => InChannels / Groups;
 
-        /// <summary>Elements of the weight (out, in/groups, *kernel_size).</summary>
+        /// <summary>Elements of the weight (out, in/groups, *kernel_size), or (in, out/groups, *kernel_size) when transposed: the same count.</summary>
         public long WeightLength => Enumerable.Range(0, Rank).Aggregate((long)OutChannels * InChannelsPerGroup, (a, i) => a * Kernel[i]);
 
         /// <summary>Padding per axis as PyTorch applies it (<c>"same"</c> with an even kernel: the extra element after the input).</summary>
@@ -61,6 +65,7 @@ namespace ConvGen.Generator.Layers.Conv
             if (Stride.Any(v => v != 1)) text.Append($", stride={Stride}");
             if (PaddingKind != PaddingKind.Explicit) text.Append($", padding='{PaddingKind.ToString().ToLowerInvariant()}'");
             else if (Padding.Any(v => v != 0)) text.Append($", padding={Padding}");
+            if (OutputPadding.Any(v => v != 0)) text.Append($", output_padding={OutputPadding}");
             if (Dilation.Any(v => v != 1)) text.Append($", dilation={Dilation}");
             if (Groups != 1) text.Append($", groups={Groups}");
             if (!Bias) text.Append(", bias=False");

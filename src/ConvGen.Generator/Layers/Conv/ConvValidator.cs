@@ -38,8 +38,38 @@ namespace ConvGen.Generator.Layers.Conv
             bool groupsOk = Positive(spec.Groups, "groups", "Groups");
             if (spec.Padding.Any(p => p < 0))
             {
-                Report(DiagnosticDescriptors.NegativePadding, "Padding", spec.Padding);
+                Report(DiagnosticDescriptors.NegativePadding, "Padding", "padding", spec.Padding);
                 ok = false;
+            }
+
+            if (spec.OutputPadding.Any(p => p < 0))
+            {
+                Report(DiagnosticDescriptors.NegativePadding, "OutputPadding", "output_padding", spec.OutputPadding);
+                ok = false;
+            }
+
+            if (spec.Transposed)
+            {
+                if (spec.PaddingKind != PaddingKind.Explicit)
+                {
+                    Report(DiagnosticDescriptors.TransposedPaddingString, "Padding", spec.Module, spec.PaddingKind.ToString().ToLowerInvariant());
+                    ok = false;
+                }
+
+                if (spec.PaddingMode != PaddingMode.Zeros)
+                {
+                    Report(DiagnosticDescriptors.TransposedPaddingMode, "PaddingMode", spec.Module, spec.PaddingMode);
+                    ok = false;
+                }
+
+                for (int i = 0; ok && i < spec.Rank; i++)
+                {
+                    if (spec.OutputPadding[i] >= spec.Stride[i] && spec.OutputPadding[i] >= spec.Dilation[i] && spec.Stride[i] > 0 && spec.Dilation[i] > 0)
+                    {
+                        Report(DiagnosticDescriptors.OutputPaddingTooLarge, "OutputPadding", spec.OutputPadding, spec.Stride, spec.Dilation);
+                        ok = false;
+                    }
+                }
             }
 
             if (groupsOk && spec.InChannels > 0 && spec.InChannels % spec.Groups != 0)
