@@ -31,7 +31,7 @@ namespace ConvGen.CodeFixes
 
         internal override IEnumerable<Fix> GetFixes(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
         {
-            if (Conv2dAttributeSyntax.At(root, model, span, cancellationToken) is not { } conv) yield break;
+            if (ConvAttributeSyntax.At(root, model, span, cancellationToken) is not { } conv) yield break;
             if (conv.InChannels is not int inChannels || conv.OutChannels is not int outChannels
                 || conv.NamedInt("Groups", 1) is not int groups || inChannels <= 0 || outChannels <= 0 || groups <= 0)
             {
@@ -62,7 +62,7 @@ namespace ConvGen.CodeFixes
         }
 
         private static Fix SetValue(SyntaxNode argument, string name, int value, string key) =>
-            new($"Use {name} = {value}", key, new Edit(argument, node => Conv2dAttributeSyntax.WithValue(node, Conv2dAttributeSyntax.Literal(value))));
+            new($"Use {name} = {value}", key, new Edit(argument, node => ConvAttributeSyntax.WithValue(node, ConvAttributeSyntax.Literal(value))));
 
         private static int Gcd(int a, int b)
         {

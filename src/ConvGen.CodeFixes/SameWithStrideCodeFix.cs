@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -26,7 +27,7 @@ namespace ConvGen.CodeFixes
 
         internal override IEnumerable<Fix> GetFixes(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
         {
-            if (Conv2dAttributeSyntax.At(root, model, span, cancellationToken) is not { } conv) yield break;
+            if (ConvAttributeSyntax.At(root, model, span, cancellationToken) is not { } conv) yield break;
             var padding = conv.Argument("Padding");
             var stride = conv.Argument("Stride");
             if (padding is null || stride is null || conv.Syntax.ArgumentList is not { } arguments) yield break;
@@ -36,12 +37,11 @@ namespace ConvGen.CodeFixes
                     ? l.WithArguments(l.Arguments.RemoveAt(i))
                     : list));
 
-            if (conv.Kernel is { } kernel && conv.NamedPair("Dilation", 1) is { } dilation
-                && kernel.Height > 0 && kernel.Width > 0 && dilation.Height > 0 && dilation.Width > 0)
+            if (conv.Kernel is { } kernel && conv.NamedPerAxis("Dilation", 1) is { } dilation && kernel.All(k => k > 0) && dilation.All(d => d > 0))
             {
-                int height = dilation.Height * (kernel.Height - 1) / 2, width = dilation.Width * (kernel.Width - 1) / 2;
-                yield return new Fix($"Replace \"same\" with Padding = {Conv2dAttributeSyntax.Describe(height, width)}", ExplicitPaddingKey,
-                    new Edit(padding, node => Conv2dAttributeSyntax.WithValue(node, Conv2dAttributeSyntax.IntOrPair(height, width))));
+                int[] explicitPadding = kernel.Select((k, i) => dilation[i] * (k - 1) / 2).ToArray();
+                yield return new Fix($"Replace \"same\" with Padding = {ConvAttributeSyntax.Describe(explicitPadding)}", ExplicitPaddingKey,
+                    new Edit(padding, node => ConvAttributeSyntax.WithValue(node, ConvAttributeSyntax.IntOrAxes(explicitPadding))));
             }
         }
     }

@@ -36,6 +36,11 @@ public class GroupsTests
             DesignCard, Layer("Conv2d(3, 9, 3, Groups = 3)"), OutBelow, 1, "Use outChannels = 9"),
         new("CONV103 design card (help page): outChannels = 12", typeof(GroupsCodeFix),
             DesignCard, Layer("Conv2d(3, 12, 3, Groups = 3)"), OutAbove, 2, "Use outChannels = 12"),
+        // Every convolution attribute gets the same fix.
+        new("CONV103 Conv1d: outChannels = 9", typeof(GroupsCodeFix),
+            Layer("Conv1d(3, 10, 5, {|CONV103:Groups = 3|})"), Layer("Conv1d(3, 9, 5, Groups = 3)"), OutBelow, 1, "Use outChannels = 9"),
+        new("CONV103 ConvTranspose2d: Groups = 2", typeof(GroupsCodeFix),
+            Layer("ConvTranspose2d(4, 6, 3, {|CONV103:Groups = 4|})"), Layer("ConvTranspose2d(4, 6, 3, Groups = 2)"), GroupsBelow, 0, "Use Groups = 2"),
         // Neither channel count divisible (two diagnostics, one set of fixes): only Groups can fix it; the divisors of
         // gcd(32, 64) = 32 around 5 are 4 and 8.
         new("CONV103 groups below", typeof(GroupsCodeFix),

@@ -39,6 +39,20 @@ public class SameWithStrideTests
             public partial class Layer;
             """,
             Remove, 0, "Remove 'Stride = 2' (stride 1 allows padding \"same\")"),
+        new("CONV104 Conv3d: explicit padding per axis", typeof(SameWithStrideCodeFix),
+            """
+            using ConvGen;
+
+            [Conv3d(3, 8, new[] { 3, 5, 1 }, Stride = new[] { 1, 2, 2 }, Dilation = new[] { 2, 1, 1 }, {|CONV104:Padding = "same"|})]
+            public partial class Layer;
+            """,
+            """
+            using ConvGen;
+
+            [Conv3d(3, 8, new[] { 3, 5, 1 }, Stride = new[] { 1, 2, 2 }, Dilation = new[] { 2, 1, 1 }, Padding = new[] { 2, 2, 0 })]
+            public partial class Layer;
+            """,
+            Explicit, 1, "Replace \"same\" with Padding = new[] { 2, 2, 0 }"),
         new("CONV104 remove the last argument", typeof(SameWithStrideCodeFix),
             """
             using ConvGen;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The ConvGen NuGet package as a user meets it (run by .ci/run):
-#   1. dotnet pack into a temporary folder;
+#   1. dotnet pack at the repository root into a temporary folder: exactly the ConvGen package and its symbols;
 #   2. a fresh consumer referencing only the package builds, runs, and its layer matches a plain loop;
 #   3. a consumer with a mistake in [Conv2d] fails to build with CONV103;
 #   4. PublishAot without IlcInstructionSet warns CONV900; the quickstart publishes with NativeAOT (x86-64-v3) and runs.
@@ -15,8 +15,10 @@ pass() { echo "PASS: $*"; }
 bad() { echo "FAIL: $*"; fail=1; }
 
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props")
-dotnet pack "$repo/src/ConvGen.Runtime" -c Release -o "$work/feed" >"$work/pack.log" 2>&1 || { cat "$work/pack.log"; bad "dotnet pack"; exit 1; }
+(cd "$repo" && dotnet pack -c Release -o "$work/feed") >"$work/pack.log" 2>&1 || { cat "$work/pack.log"; bad "dotnet pack"; exit 1; }
 pkg="$work/feed/ConvGen.$version.nupkg"
+packed=$(cd "$work/feed" && ls | tr '\n' ' ')
+[ "$packed" = "ConvGen.$version.nupkg ConvGen.$version.snupkg " ] && pass "root pack makes only ConvGen" || bad "root pack made: $packed"
 contents=$(unzip -l "$pkg")
 for entry in lib/net8.0/ConvGen.Runtime.dll analyzers/dotnet/cs/ConvGen.Generator.dll analyzers/dotnet/cs/ConvGen.CodeFixes.dll build/ConvGen.targets README.md; do
   grep -q " $entry\$" <<<"$contents" && pass "package contains $entry" || bad "package lacks $entry"

@@ -8,26 +8,31 @@ using Microsoft.CodeAnalysis.Text;
 namespace ConvGen.CodeFixes
 {
     /// <summary>
-    /// A <c>[Conv2d(...)]</c> as written (its arguments, found by name like the generator's ArgumentSites) and as the
-    /// compiler evaluated it (constants, so <c>Groups = G</c> or <c>new[] { K, K }</c> read like literals).
+    /// A convolution attribute (<c>[Conv1d]</c> … <c>[ConvTranspose3d]</c>) as written (its arguments, found by name like the
+    /// generator's ArgumentSites) and as the compiler evaluated it (constants, so <c>Groups = G</c> or <c>new[] { K, K }</c>
+    /// read like literals). Per-axis values have <see cref="Rank"/> entries.
     /// </summary>
-    internal sealed class Conv2dAttributeSyntax
+    internal sealed class ConvAttributeSyntax
     {
-        private const string AttributeName = "ConvGen.Conv2dAttribute";
+        private const string BaseAttributeName = "ConvGen.ConvAttribute";
         private static readonly string[] s_constructorParameters = { "inChannels", "outChannels", "kernelSize" };
 
         private readonly AttributeData _data;
 
-        private Conv2dAttributeSyntax(AttributeSyntax syntax, AttributeData data)
+        private ConvAttributeSyntax(AttributeSyntax syntax, AttributeData data, int rank)
         {
             Syntax = syntax;
             _data = data;
+            Rank = rank;
         }
 
         public AttributeSyntax Syntax { get; }
 
-        /// <summary>The <c>[Conv2d]</c> that contains <paramref name="span"/> (a diagnostic on one of its arguments).</summary>
-        public static Conv2dAttributeSyntax? At(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
+        /// <summary>Spatial axes: the digit in the attribute's name (Conv2d, ConvTranspose3d, …).</summary>
+        public int Rank { get; }
+
+        /// <summary>The convolution attribute that contains <paramref name="span"/> (a diagnostic on one of its arguments).</summary>
+        public static ConvAttributeSyntax? At(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
         {
             if (span.Start < 0 || span.End > root.FullSpan.End) return null;
             var attribute = root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<AttributeSyntax>();
@@ -38,9 +43,11 @@ namespace ConvGen.CodeFixes
                 a.ApplicationSyntaxReference is { } reference
                 && reference.SyntaxTree == attribute.SyntaxTree
                 && reference.Span == attribute.Span
-                && a.AttributeClass?.ToDisplayString() == AttributeName);
+                && a.AttributeClass?.BaseType is { } parent
+                && (parent.ToDisplayString() == BaseAttributeName || parent.BaseType?.ToDisplayString() == BaseAttributeName));
             if (data is null || data.AttributeConstructor is null || data.ConstructorArguments.Length != 3) return null;
-            return new Conv2dAttributeSyntax(attribute, data);
+            char digit = data.AttributeClass!.Name.FirstOrDefault(char.IsDigit);
+            return digit is >= '1' and <= '3' ? new ConvAttributeSyntax(attribute, data, digit - '0') : null;
         }
 
         /// <summary>The argument written for constructor parameter or property <paramref name="name"/>, if any.</summary>
@@ -64,13 +71,13 @@ namespace ConvGen.CodeFixes
 
         public int? OutChannels => Int(_data.ConstructorArguments[1]);
 
-        public (int Height, int Width)? Kernel => Pair(_data.ConstructorArguments[2]);
+        public int[]? Kernel => PerAxis(_data.ConstructorArguments[2]);
 
         /// <summary>A named int property (<paramref name="fallback"/> when not written).</summary>
         public int? NamedInt(string name, int fallback) => Named(name) is { } value ? Int(value) : fallback;
 
-        /// <summary>A named int-or-pair property (<paramref name="fallback"/> on both axes when not written).</summary>
-        public (int Height, int Width)? NamedPair(string name, int fallback) => Named(name) is { } value ? Pair(value) : (fallback, fallback);
+        /// <summary>A named per-axis property (<paramref name="fallback"/> on every axis when not written).</summary>
+        public int[]? NamedPerAxis(string name, int fallback) => Named(name) is { } value ? PerAxis(value) : Enumerable.Repeat(fallback, Rank).ToArray();
 
         /// <summary>The argument with its value replaced by <paramref name="value"/> (name and trivia kept).</summary>
         public static SyntaxNode WithValue(SyntaxNode argument, ExpressionSyntax value) =>
@@ -79,11 +86,11 @@ namespace ConvGen.CodeFixes
         public static ExpressionSyntax Literal(int value) =>
             SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(value));
 
-        /// <summary>An int when both axes are equal, else <c>new[] { h, w }</c>, the forms the generator accepts.</summary>
-        public static ExpressionSyntax IntOrPair(int height, int width) =>
-            height == width ? Literal(height) : SyntaxFactory.ParseExpression($"new[] {{ {height}, {width} }}");
+        /// <summary>An int when every axis has it, else <c>new[] { h, w }</c>, the forms the generator accepts.</summary>
+        public static ExpressionSyntax IntOrAxes(int[] values) => SyntaxFactory.ParseExpression(Describe(values));
 
-        public static string Describe(int height, int width) => height == width ? $"{height}" : $"new[] {{ {height}, {width} }}";
+        public static string Describe(int[] values) =>
+            values.All(v => v == values[0]) ? $"{values[0]}" : $"new[] {{ {string.Join(", ", values)} }}";
 
         private TypedConstant? Named(string name)
         {
@@ -98,15 +105,11 @@ namespace ConvGen.CodeFixes
         private static int? Int(TypedConstant value) =>
             value.Kind == TypedConstantKind.Primitive && value.Value is int i ? i : null;
 
-        private static (int Height, int Width)? Pair(TypedConstant value)
+        private int[]? PerAxis(TypedConstant value)
         {
-            if (Int(value) is { } square) return (square, square);
-            if (value.Kind == TypedConstantKind.Array && !value.IsNull && value.Values.Length == 2
-                && value.Values[0].Value is int h && value.Values[1].Value is int w)
-            {
-                return (h, w);
-            }
-
+            if (Int(value) is { } all) return Enumerable.Repeat(all, Rank).ToArray();
+            if (value.Kind == TypedConstantKind.Array && !value.IsNull && value.Values.Length == Rank && value.Values.All(v => v.Value is int))
+                return value.Values.Select(v => (int)v.Value!).ToArray();
             return null;
         }
     }
