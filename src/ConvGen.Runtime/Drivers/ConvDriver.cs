@@ -86,27 +86,36 @@ namespace ConvGen.Internal
             if (batch < 0) throw new ArgumentOutOfRangeException(nameof(batch), batch, "batch must not be negative.");
             if (threads < 1) throw new ArgumentOutOfRangeException(nameof(threads), threads, "threads must be at least 1.");
             var g = ConvGeometry.Create(p, depth, height, width, TKernel.TileChannels, TKernel.TilePixels, TKernel.TailPixels);
-            long inImage = (long)p.InChannels * depth * height * width;
-            long outImage = (long)p.OutChannels * g.OutputDepth * g.OutputHeight * g.OutputWidth;
+            CheckSpans(p, input, output, batch, (depth, height, width), (g.OutputDepth, g.OutputHeight, g.OutputWidth));
+            return g;
+        }
+
+        /// <summary>
+        /// Checks that <paramref name="input"/> and <paramref name="output"/> hold <paramref name="batch"/> images of the
+        /// given sizes, naming PyTorch's shape on a mismatch, and that they do not overlap.
+        /// </summary>
+        internal static void CheckSpans(in ConvDims p, ReadOnlySpan<float> input, Span<float> output, int batch,
+            (long D, long H, long W) inSize, (long D, long H, long W) outSize)
+        {
+            long inImage = p.InChannels * inSize.D * inSize.H * inSize.W, outImage = p.OutChannels * outSize.D * outSize.H * outSize.W;
             if (inImage > Array.MaxLength || outImage > Array.MaxLength)
-                throw new ArgumentException($"An image of {p.Shape(1, p.InChannels, depth, height, width).Replace("N=1, ", "")} is larger than a span can hold.");
+                throw new ArgumentException($"An image of {p.Shape(1, p.InChannels, inSize.D, inSize.H, inSize.W).Replace("N=1, ", "")} is larger than a span can hold.");
             if (input.Length != batch * inImage)
             {
                 throw new ArgumentException(
-                    $"input has {input.Length} elements but shape {p.Shape(batch, p.InChannels, depth, height, width)} needs {batch * inImage}.",
+                    $"input has {input.Length} elements but shape {p.Shape(batch, p.InChannels, inSize.D, inSize.H, inSize.W)} needs {batch * inImage}.",
                     nameof(input));
             }
 
             if (output.Length != batch * outImage)
             {
                 throw new ArgumentException(
-                    $"output has {output.Length} elements but shape {p.Shape(batch, p.OutChannels, g.OutputDepth, g.OutputHeight, g.OutputWidth)} " +
+                    $"output has {output.Length} elements but shape {p.Shape(batch, p.OutChannels, outSize.D, outSize.H, outSize.W)} " +
                     $"needs {batch * outImage}.", nameof(output));
             }
 
             if (batch > 0 && input.Overlaps(output))
                 throw new ArgumentException("input and output must not overlap.", nameof(output));
-            return g;
         }
 
         /// <summary>

@@ -57,24 +57,9 @@ namespace ConvGen.Internal
                 throw new ArgumentException($"An input of {p.Size(depth, height, width)} gives an empty output {p.Size(outD, outH, outW)}.");
             long inImage = (long)p.InChannels * g.InputPlane, outImage = p.OutChannels * outD * outH * outW;
             long columns = (long)c.OutChannels * g.InputPlane;
-            if (outImage > Array.MaxLength || columns > Array.MaxLength)
+            if (columns > Array.MaxLength)
                 throw new ArgumentException($"An input of {p.Size(depth, height, width)} is too large for this layer.");
-            if (input.Length != batch * inImage)
-            {
-                throw new ArgumentException(
-                    $"input has {input.Length} elements but shape {p.Shape(batch, p.InChannels, depth, height, width)} needs {batch * inImage}.",
-                    nameof(input));
-            }
-
-            if (output.Length != batch * outImage)
-            {
-                throw new ArgumentException(
-                    $"output has {output.Length} elements but shape {p.Shape(batch, p.OutChannels, outD, outH, outW)} needs {batch * outImage}.",
-                    nameof(output));
-            }
-
-            if (batch > 0 && input.Overlaps(output))
-                throw new ArgumentException("input and output must not overlap.", nameof(output));
+            ConvDriver.CheckSpans(p, input, output, batch, (depth, height, width), (outD, outH, outW));
             if (batch == 0) return;
 
             threads = WorkSplit.Useful(threads, c, batch, g);

@@ -7,128 +7,63 @@ namespace ConvGen.Internal
 {
     /// <summary>
     /// An activation over a whole span, for the drivers whose last pass is not a generated kernel (the scatter of a
-    /// transposed convolution): the same <see cref="Activations"/> the kernels' epilogues call, widest vector first.
+    /// transposed convolution): the same <see cref="Activations"/> the kernels' epilogues call, widest vector first. The
+    /// switch per vector is one well-predicted branch; the pass is bound by memory, not by it.
     /// </summary>
     internal static class ActivationPass
     {
         public static void Apply(Span<float> values, Activation activation, float slope)
         {
-            switch (activation)
-            {
-                case Activation.None: return;
-                case Activation.ReLU: Run<ReLU>(values, slope); return;
-                case Activation.ReLU6: Run<ReLU6>(values, slope); return;
-                case Activation.LeakyReLU: Run<Leaky>(values, slope); return;
-                case Activation.Sigmoid: Run<Sigmoid>(values, slope); return;
-                case Activation.Tanh: Run<Tanh>(values, slope); return;
-                case Activation.Hardsigmoid: Run<Hardsigmoid>(values, slope); return;
-                case Activation.Hardswish: Run<Hardswish>(values, slope); return;
-                case Activation.SiLU: Run<SiLU>(values, slope); return;
-                case Activation.GELU: Run<Gelu>(values, slope); return;
-                case Activation.GELUTanh: Run<GeluTanh>(values, slope); return;
-                default: throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
-            }
-        }
-
-        private static void Run<T>(Span<float> values, float slope) where T : struct, IFunction
-        {
+            if (activation == Activation.None) return;
             ref float x = ref MemoryMarshal.GetReference(values);
             nint n = values.Length, i = 0;
             if (Vector512.IsHardwareAccelerated)
-                for (; i <= n - 16; i += 16) T.Apply(Vector512.LoadUnsafe(ref x, (nuint)i), slope).StoreUnsafe(ref x, (nuint)i);
+                for (; i <= n - 16; i += 16) Apply(Vector512.LoadUnsafe(ref x, (nuint)i), activation, slope).StoreUnsafe(ref x, (nuint)i);
             else if (Vector256.IsHardwareAccelerated)
-                for (; i <= n - 8; i += 8) T.Apply(Vector256.LoadUnsafe(ref x, (nuint)i), slope).StoreUnsafe(ref x, (nuint)i);
+                for (; i <= n - 8; i += 8) Apply(Vector256.LoadUnsafe(ref x, (nuint)i), activation, slope).StoreUnsafe(ref x, (nuint)i);
             else if (Vector128.IsHardwareAccelerated)
-                for (; i <= n - 4; i += 4) T.Apply(Vector128.LoadUnsafe(ref x, (nuint)i), slope).StoreUnsafe(ref x, (nuint)i);
-            for (; i < n; i++) Unsafe.Add(ref x, i) = T.Apply(Unsafe.Add(ref x, i), slope);
+                for (; i <= n - 4; i += 4) Apply(Vector128.LoadUnsafe(ref x, (nuint)i), activation, slope).StoreUnsafe(ref x, (nuint)i);
+            for (; i < n; i++) Unsafe.Add(ref x, i) = Apply(Unsafe.Add(ref x, i), activation, slope);
         }
 
-        private interface IFunction
+        private static Vector512<float> Apply(Vector512<float> x, Activation a, float slope) => a switch
         {
-            static abstract Vector512<float> Apply(Vector512<float> x, float slope);
-            static abstract Vector256<float> Apply(Vector256<float> x, float slope);
-            static abstract Vector128<float> Apply(Vector128<float> x, float slope);
-            static abstract float Apply(float x, float slope);
-        }
+            Activation.ReLU => Activations.ReLU(x), Activation.ReLU6 => Activations.ReLU6(x),
+            Activation.LeakyReLU => Activations.LeakyReLU(x, slope), Activation.Sigmoid => Activations.Sigmoid(x),
+            Activation.Tanh => Activations.Tanh(x), Activation.Hardsigmoid => Activations.Hardsigmoid(x),
+            Activation.Hardswish => Activations.Hardswish(x), Activation.SiLU => Activations.SiLU(x),
+            Activation.GELU => Activations.GELU(x), Activation.GELUTanh => Activations.GeluTanh(x),
+            _ => throw new ArgumentOutOfRangeException(nameof(a), a, "Unknown activation."),
+        };
 
-        private struct ReLU : IFunction
+        private static Vector256<float> Apply(Vector256<float> x, Activation a, float slope) => a switch
         {
-            public static Vector512<float> Apply(Vector512<float> x, float s) => Activations.ReLU(x);
-            public static Vector256<float> Apply(Vector256<float> x, float s) => Activations.ReLU(x);
-            public static Vector128<float> Apply(Vector128<float> x, float s) => Activations.ReLU(x);
-            public static float Apply(float x, float s) => Activations.ReLU(x);
-        }
+            Activation.ReLU => Activations.ReLU(x), Activation.ReLU6 => Activations.ReLU6(x),
+            Activation.LeakyReLU => Activations.LeakyReLU(x, slope), Activation.Sigmoid => Activations.Sigmoid(x),
+            Activation.Tanh => Activations.Tanh(x), Activation.Hardsigmoid => Activations.Hardsigmoid(x),
+            Activation.Hardswish => Activations.Hardswish(x), Activation.SiLU => Activations.SiLU(x),
+            Activation.GELU => Activations.GELU(x), Activation.GELUTanh => Activations.GeluTanh(x),
+            _ => throw new ArgumentOutOfRangeException(nameof(a), a, "Unknown activation."),
+        };
 
-        private struct ReLU6 : IFunction
+        private static Vector128<float> Apply(Vector128<float> x, Activation a, float slope) => a switch
         {
-            public static Vector512<float> Apply(Vector512<float> x, float s) => Activations.ReLU6(x);
-            public static Vector256<float> Apply(Vector256<float> x, float s) => Activations.ReLU6(x);
-            public static Vector128<float> Apply(Vector128<float> x, float s) => Activations.ReLU6(x);
-            public static float Apply(float x, float s) => Activations.ReLU6(x);
-        }
+            Activation.ReLU => Activations.ReLU(x), Activation.ReLU6 => Activations.ReLU6(x),
+            Activation.LeakyReLU => Activations.LeakyReLU(x, slope), Activation.Sigmoid => Activations.Sigmoid(x),
+            Activation.Tanh => Activations.Tanh(x), Activation.Hardsigmoid => Activations.Hardsigmoid(x),
+            Activation.Hardswish => Activations.Hardswish(x), Activation.SiLU => Activations.SiLU(x),
+            Activation.GELU => Activations.GELU(x), Activation.GELUTanh => Activations.GeluTanh(x),
+            _ => throw new ArgumentOutOfRangeException(nameof(a), a, "Unknown activation."),
+        };
 
-        private struct Leaky : IFunction
+        private static float Apply(float x, Activation a, float slope) => a switch
         {
-            public static Vector512<float> Apply(Vector512<float> x, float s) => Activations.LeakyReLU(x, s);
-            public static Vector256<float> Apply(Vector256<float> x, float s) => Activations.LeakyReLU(x, s);
-            public static Vector128<float> Apply(Vector128<float> x, float s) => Activations.LeakyReLU(x, s);
-            public static float Apply(float x, float s) => Activations.LeakyReLU(x, s);
-        }
-
-        private struct Sigmoid : IFunction
-        {
-            public static Vector512<float> Apply(Vector512<float> x, float s) => Activations.Sigmoid(x);
-            public static Vector256<float> Apply(Vector256<float> x, float s) => Activations.Sigmoid(x);
-            public static Vector128<float> Apply(Vector128<float> x, float s) => Activations.Sigmoid(x);
-            public static float Apply(float x, float s) => Activations.Sigmoid(x);
-        }
-
-        private struct Tanh : IFunction
-        {
-            public static Vector512<float> Apply(Vector512<float> x, float s) => Activations.Tanh(x);
-            public static Vector256<float> Apply(Vector256<float> x, float s) => Activations.Tanh(x);
-            public static Vector128<float> Apply(Vector128<float> x, float s) => Activations.Tanh(x);
-            public static float Apply(float x, float s) => Activations.Tanh(x);
-        }
-
-        private struct Hardsigmoid : IFunction
-        {
-            public static Vector512<float> Apply(Vector512<float> x, float s) => Activations.Hardsigmoid(x);
-            public static Vector256<float> Apply(Vector256<float> x, float s) => Activations.Hardsigmoid(x);
-            public static Vector128<float> Apply(Vector128<float> x, float s) => Activations.Hardsigmoid(x);
-            public static float Apply(float x, float s) => Activations.Hardsigmoid(x);
-        }
-
-        private struct Hardswish : IFunction
-        {
-            public static Vector512<float> Apply(Vector512<float> x, float s) => Activations.Hardswish(x);
-            public static Vector256<float> Apply(Vector256<float> x, float s) => Activations.Hardswish(x);
-            public static Vector128<float> Apply(Vector128<float> x, float s) => Activations.Hardswish(x);
-            public static float Apply(float x, float s) => Activations.Hardswish(x);
-        }
-
-        private struct SiLU : IFunction
-        {
-            public static Vector512<float> Apply(Vector512<float> x, float s) => Activations.SiLU(x);
-            public static Vector256<float> Apply(Vector256<float> x, float s) => Activations.SiLU(x);
-            public static Vector128<float> Apply(Vector128<float> x, float s) => Activations.SiLU(x);
-            public static float Apply(float x, float s) => Activations.SiLU(x);
-        }
-
-        private struct Gelu : IFunction
-        {
-            public static Vector512<float> Apply(Vector512<float> x, float s) => Activations.GELU(x);
-            public static Vector256<float> Apply(Vector256<float> x, float s) => Activations.GELU(x);
-            public static Vector128<float> Apply(Vector128<float> x, float s) => Activations.GELU(x);
-            public static float Apply(float x, float s) => Activations.GELU(x);
-        }
-
-        private struct GeluTanh : IFunction
-        {
-            public static Vector512<float> Apply(Vector512<float> x, float s) => Activations.GeluTanh(x);
-            public static Vector256<float> Apply(Vector256<float> x, float s) => Activations.GeluTanh(x);
-            public static Vector128<float> Apply(Vector128<float> x, float s) => Activations.GeluTanh(x);
-            public static float Apply(float x, float s) => Activations.GeluTanh(x);
-        }
+            Activation.ReLU => Activations.ReLU(x), Activation.ReLU6 => Activations.ReLU6(x),
+            Activation.LeakyReLU => Activations.LeakyReLU(x, slope), Activation.Sigmoid => Activations.Sigmoid(x),
+            Activation.Tanh => Activations.Tanh(x), Activation.Hardsigmoid => Activations.Hardsigmoid(x),
+            Activation.Hardswish => Activations.Hardswish(x), Activation.SiLU => Activations.SiLU(x),
+            Activation.GELU => Activations.GELU(x), Activation.GELUTanh => Activations.GeluTanh(x),
+            _ => throw new ArgumentOutOfRangeException(nameof(a), a, "Unknown activation."),
+        };
     }
 }

@@ -117,19 +117,15 @@ namespace ConvGen.Generator.Layers.Conv
             foreach (int a in axes)
             {
                 w.Line();
-                w.Line($"/// <summary>Output {sizeNames[a]} for an input {sizeNames[a]} (0 when the kernel does not fit).</summary>");
-                w.Line(GeneratedCode.Global);
                 string input = "input" + ConvMembers.Axis(rank, a);
-                w.Line($"public static int {ConvMembers.GetOutput(rank, a)}(int {input}) => {convolution}.OutputSize({a}, {input});");
+                Member(w, $"<summary>Output {sizeNames[a]} for an input {sizeNames[a]} (0 when the kernel does not fit).</summary>",
+                    $"public static int {ConvMembers.GetOutput(rank, a)}(int {input})", $"{convolution}.OutputSize({a}, {input})");
             }
 
             string sizes = string.Join(", ", sizeNames.Select(n => "int " + n)), sizeArgs = string.Join(", ", sizeNames);
             const string spans = "global::System.ReadOnlySpan<float> input, global::System.Span<float> output";
             w.Line();
-            w.Line("/// <inheritdoc />");
-            w.Line(GeneratedCode.Global);
-            w.Line($"public void Forward({spans}, int batch, {sizes}) =>");
-            w.Line($"    Forward(input, output, batch, {sizeArgs}, 1);");
+            Member(w, "<inheritdoc />", $"public void Forward({spans}, int batch, {sizes})", $"Forward(input, output, batch, {sizeArgs}, 1)");
             w.Line();
 
             // Forward: dispatch to the widest accelerated kernel; the conditions are JIT-time constants.
@@ -161,23 +157,16 @@ namespace ConvGen.Generator.Layers.Conv
 
             w.Close();
             w.Line();
-            w.Line($"/// <summary>Runs one image {Shape(new object[] { spec.InChannels }.Concat(sizeNames))}.</summary>");
-            w.Line(GeneratedCode.Global);
-            w.Line($"public void Forward({spans}, {sizes}) =>");
-            w.Line($"    Forward(input, output, 1, {sizeArgs});");
+            Member(w, $"<summary>Runs one image {Shape(new object[] { spec.InChannels }.Concat(sizeNames))}.</summary>",
+                $"public void Forward({spans}, {sizes})", $"Forward(input, output, 1, {sizeArgs})");
             if (fixedSize)
             {
                 string fixedArgs = string.Join(", ", axes.Select(a => ConvMembers.Input(rank, a)));
                 w.Line();
-                w.Line("/// <summary>Runs one image of the fixed input size.</summary>");
-                w.Line(GeneratedCode.Global);
-                w.Line($"public void Forward({spans}) =>");
-                w.Line($"    Forward(input, output, 1, {fixedArgs});");
+                Member(w, "<summary>Runs one image of the fixed input size.</summary>", $"public void Forward({spans})", $"Forward(input, output, 1, {fixedArgs})");
                 w.Line();
-                w.Line("/// <summary>Runs a batch of images of the fixed input size.</summary>");
-                w.Line(GeneratedCode.Global);
-                w.Line($"public void Forward({spans}, int batch) =>");
-                w.Line($"    Forward(input, output, batch, {fixedArgs});");
+                Member(w, "<summary>Runs a batch of images of the fixed input size.</summary>", $"public void Forward({spans}, int batch)",
+                    $"Forward(input, output, batch, {fixedArgs})");
             }
 
             w.Line();
@@ -223,6 +212,15 @@ namespace ConvGen.Generator.Layers.Conv
             for (int i = 0; i < arguments.Count; i++)
                 w.Line($"    {arguments[i]}{(i == arguments.Count - 1 ? ");" : ",")}");
             w.Line();
+        }
+
+        /// <summary>A documented expression-bodied member: <c>/// doc</c>, <c>[GeneratedCode]</c>, <c>signature =&gt;</c>, <c>    body;</c>.</summary>
+        private static void Member(SourceWriter w, string doc, string signature, string body)
+        {
+            w.Line("/// " + doc);
+            w.Line(GeneratedCode.Global);
+            w.Line(signature + " =>");
+            w.Line("    " + body + ";");
         }
 
         private static void Constant(SourceWriter w, string type, string name, object value, string summary)
