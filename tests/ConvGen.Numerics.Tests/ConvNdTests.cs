@@ -117,3 +117,38 @@ public class ConvNdTests
         }
     }
 }
+
+/// <summary>Zero bytes per call once warm, for every driver the new layers use (per-thread buffers survive full GCs).</summary>
+public class ConvNdAllocationTests
+{
+    [Fact]
+    public void Conv1d_Conv3d_ConvTranspose_and_activations_allocate_nothing_in_steady_state()
+    {
+        var c1 = new C1TcnGelu(new float[8 * 4 * 3], new float[8]);
+        var c3 = new C3Rect(new float[5 * 3 * 30], new float[5]);
+        var t2 = new T2Dcgan(new float[8 * 4 * 16], new float[4]);
+        var t3 = new T3Video(new float[2 * 3 * 18], new float[3]);
+        float[] x1 = new float[2 * 4 * 50], y1 = new float[2 * 8 * 50];
+        float[] x3 = new float[3 * 6 * 9 * 11], y3 = new float[5 * 3 * 9 * 9];
+        float[] xt = new float[8 * 7 * 9], yt = new float[4 * 14 * 18];
+        float[] xt3 = new float[2 * 3 * 4 * 5], yt3 = new float[3 * 6 * 4 * 9];
+        void Round()
+        {
+            c1.Forward(x1, y1, 2, 50);
+            c3.Forward(x3, y3, 1, 6, 9, 11);
+            t2.Forward(xt, yt, 1, 7, 9);
+            t3.Forward(xt3, yt3, 1, 3, 4, 5);
+        }
+
+        Round(); // warm up: JIT, static constructors, this thread's buffers
+        Round();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++)
+        {
+            Round();
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
