@@ -19,7 +19,8 @@ using Perfolizer.Metrology;
 namespace ConvGen.Benchmarks
 {
     /// <summary>
-    /// One convolution call per invocation, for every layer of bench-layers.md and every library. Each library's
+    /// One convolution call per invocation, for every selected layer (the 12 of bench-layers.md, or the second suite's
+    /// Conv1d/Conv3d/ConvTranspose2d layers with --suite nd) and every library. Each library's
     /// layer object (weights, input, output) is built once in its GlobalSetup; the benchmark method is just the call.
     /// </summary>
     [Config(typeof(ConvBenchConfig))]
@@ -165,7 +166,7 @@ namespace ConvGen.Benchmarks
 
         public UnitType UnitType => UnitType.Dimensionless;
 
-        public string Legend => "2·N·Cout·Hout·Wout·(Cin/groups)·kH·kW / median time";
+        public string Legend => "2·N·Cout·Hout·Wout·(Cin/groups)·kH·kW / median time (Conv1d/3d: prod(out), prod(k); transposed: 2·N·Cin·prod(in)·(Cout/groups)·prod(k))";
 
         public bool IsAvailable(Summary summary) => true;
 

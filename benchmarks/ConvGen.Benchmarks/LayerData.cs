@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
 
 namespace ConvGen.Benchmarks
 {
@@ -18,10 +21,10 @@ namespace ConvGen.Benchmarks
 
         public ConvLayerSpec Spec { get; }
 
-        /// <summary>(N, Cin, H, W).</summary>
+        /// <summary>(N, Cin, *input size): NCL, NCHW or NCDHW.</summary>
         public float[] Input { get; }
 
-        /// <summary>(Cout, Cin/groups, kH, kW).</summary>
+        /// <summary>(Cout, Cin/groups, *kernel), or (Cin, Cout/groups, *kernel) for a transposed layer (PyTorch's layouts).</summary>
         public float[] Weight { get; }
 
         /// <summary>(Cout), or null when the layer has no bias.</summary>
@@ -68,14 +71,24 @@ namespace ConvGen.Benchmarks
         }
     }
 
-    /// <summary>A straightforward direct convolution in double precision: the independent referee of the check.</summary>
+    /// <summary>
+    /// Straightforward direct convolutions in double precision: the independent referee of the check. Conv2d layers use
+    /// the 2-D loop, Conv1d/Conv3d the N-d loop (<see cref="ReferenceConvNd"/>), transposed layers the gather form of the
+    /// definition (<see cref="ReferenceConvTranspose"/>).
+    /// </summary>
     public static class ReferenceConv
     {
-        public static float[] Forward(LayerData data)
+        public static float[] Forward(LayerData data) =>
+            data.Spec.Transposed ? ReferenceConvTranspose.Forward(data)
+            : data.Spec.IsConv2d ? Forward2d(data)
+            : ReferenceConvNd.Forward(data);
+
+        private static float[] Forward2d(LayerData data)
         {
             ConvLayerSpec p = data.Spec;
             var output = new float[p.OutputLength];
             int hIn = p.InputH, wIn = p.InputW, hOut = p.OutputH, wOut = p.OutputW;
+            int kH = p.KernelH, kW = p.KernelW, sy = p.Stride[0], sx = p.Stride[1], py = p.Padding[0], px = p.Padding[1], dy = p.Dilation[0], dx = p.Dilation[1];
             for (int n = 0; n < p.Batch; n++)
             {
                 for (int oc = 0; oc < p.OutChannels; oc++)
@@ -90,24 +103,24 @@ namespace ConvGen.Benchmarks
                             {
                                 int ic = g * p.InPerGroup + icg;
                                 int inBase = (n * p.InChannels + ic) * hIn * wIn;
-                                int wBase = (oc * p.InPerGroup + icg) * p.KernelH * p.KernelW;
-                                for (int ky = 0; ky < p.KernelH; ky++)
+                                int wBase = (oc * p.InPerGroup + icg) * kH * kW;
+                                for (int ky = 0; ky < kH; ky++)
                                 {
-                                    int iy = oy * p.Stride - p.Padding + ky * p.Dilation;
+                                    int iy = oy * sy - py + ky * dy;
                                     if ((uint)iy >= (uint)hIn)
                                     {
                                         continue;
                                     }
 
-                                    for (int kx = 0; kx < p.KernelW; kx++)
+                                    for (int kx = 0; kx < kW; kx++)
                                     {
-                                        int ix = ox * p.Stride - p.Padding + kx * p.Dilation;
+                                        int ix = ox * sx - px + kx * dx;
                                         if ((uint)ix >= (uint)wIn)
                                         {
                                             continue;
                                         }
 
-                                        acc += (double)data.Input[inBase + iy * wIn + ix] * data.Weight[wBase + ky * p.KernelW + kx];
+                                        acc += (double)data.Input[inBase + iy * wIn + ix] * data.Weight[wBase + ky * kW + kx];
                                     }
                                 }
                             }
@@ -120,5 +133,139 @@ namespace ConvGen.Benchmarks
 
             return output;
         }
+    }
+
+    /// <summary>
+    /// The N-d direct convolution in double precision (Conv1d, Conv2d, Conv3d): every layer is 3-D inside, a lower rank
+    /// having leading unit axes, and each output element is bias + Σ over (in-channel of its group, kD, kH, kW) of
+    /// input · weight in that order (the 2-D loop's order), skipping taps that fall into the zero padding. Output
+    /// channels are split over the cores (each element is computed by one thread, so the result does not depend on it).
+    /// </summary>
+    public static class ReferenceConvNd
+    {
+        public static float[] Forward(LayerData data)
+        {
+            ConvLayerSpec p = data.Spec;
+            if (p.Transposed) throw new ArgumentException($"{p.Name} is a transposed layer: use ReferenceConvTranspose");
+            Axes3 a = Axes3.Of(p);
+            float[] input = data.Input, weight = data.Weight;
+            float[]? bias = data.Bias;
+            var output = new float[p.OutputLength];
+            int inPlane = a.InD * a.InH * a.InW, outPlane = a.OutD * a.OutH * a.OutW, taps = a.KD * a.KH * a.KW;
+            int cin = p.InChannels, cout = p.OutChannels, inPerGroup = p.InPerGroup, outPerGroup = p.OutPerGroup;
+            Parallel.For(0, p.Batch * cout, job =>
+            {
+                int n = job / cout, oc = job % cout, g = oc / outPerGroup;
+                for (int od = 0; od < a.OutD; od++)
+                for (int oh = 0; oh < a.OutH; oh++)
+                for (int ow = 0; ow < a.OutW; ow++)
+                {
+                    double acc = bias is null ? 0.0 : bias[oc];
+                    for (int icg = 0; icg < inPerGroup; icg++)
+                    {
+                        int inBase = (n * cin + g * inPerGroup + icg) * inPlane;
+                        int wBase = (oc * inPerGroup + icg) * taps;
+                        for (int kd = 0; kd < a.KD; kd++)
+                        {
+                            int id = od * a.SD - a.PD + kd * a.DD;
+                            if ((uint)id >= (uint)a.InD) continue;
+                            for (int kh = 0; kh < a.KH; kh++)
+                            {
+                                int ih = oh * a.SH - a.PH + kh * a.DH;
+                                if ((uint)ih >= (uint)a.InH) continue;
+                                for (int kw = 0; kw < a.KW; kw++)
+                                {
+                                    int iw = ow * a.SW - a.PW + kw * a.DW;
+                                    if ((uint)iw >= (uint)a.InW) continue;
+                                    acc += (double)input[inBase + (id * a.InH + ih) * a.InW + iw] * weight[wBase + (kd * a.KH + kh) * a.KW + kw];
+                                }
+                            }
+                        }
+                    }
+
+                    output[job * outPlane + (od * a.OutH + oh) * a.OutW + ow] = (float)acc;
+                }
+            });
+            return output;
+        }
+    }
+
+    /// <summary>
+    /// The transposed convolution (ConvTranspose1d/2d/3d) in double precision, straight from its definition in gather
+    /// form, independent of the scatter (col2im) that the libraries use: output element o of channel oc (group g) is
+    /// bias + Σ over in-channels ic of g and taps k with o + padding − k·dilation = i·stride, 0 ≤ i &lt; input size, of
+    /// input[ic, i] · weight[ic, oc − g·out/groups, k] (weight (in, out/groups, *kernel)). Rows added by output_padding
+    /// get the taps that reach them and the bias.
+    /// </summary>
+    public static class ReferenceConvTranspose
+    {
+        public static float[] Forward(LayerData data)
+        {
+            ConvLayerSpec p = data.Spec;
+            if (!p.Transposed) throw new ArgumentException($"{p.Name} is not a transposed layer");
+            Axes3 a = Axes3.Of(p);
+            float[] input = data.Input, weight = data.Weight;
+            float[]? bias = data.Bias;
+            var output = new float[p.OutputLength];
+            int inPlane = a.InD * a.InH * a.InW, outPlane = a.OutD * a.OutH * a.OutW, taps = a.KD * a.KH * a.KW;
+            int cin = p.InChannels, cout = p.OutChannels, inPerGroup = p.InPerGroup, outPerGroup = p.OutPerGroup;
+            Parallel.For(0, p.Batch * cout, job =>
+            {
+                int n = job / cout, oc = job % cout, g = oc / outPerGroup, ocg = oc % outPerGroup;
+                for (int od = 0; od < a.OutD; od++)
+                for (int oh = 0; oh < a.OutH; oh++)
+                for (int ow = 0; ow < a.OutW; ow++)
+                {
+                    double acc = bias is null ? 0.0 : bias[oc];
+                    for (int icg = 0; icg < inPerGroup; icg++)
+                    {
+                        int ic = g * inPerGroup + icg;
+                        int inBase = (n * cin + ic) * inPlane;
+                        int wBase = (ic * outPerGroup + ocg) * taps;
+                        for (int kd = 0; kd < a.KD; kd++)
+                        {
+                            if (!Source(od, kd, a.SD, a.PD, a.DD, a.InD, out int id)) continue;
+                            for (int kh = 0; kh < a.KH; kh++)
+                            {
+                                if (!Source(oh, kh, a.SH, a.PH, a.DH, a.InH, out int ih)) continue;
+                                for (int kw = 0; kw < a.KW; kw++)
+                                {
+                                    if (!Source(ow, kw, a.SW, a.PW, a.DW, a.InW, out int iw)) continue;
+                                    acc += (double)input[inBase + (id * a.InH + ih) * a.InW + iw] * weight[wBase + (kd * a.KH + kh) * a.KW + kw];
+                                }
+                            }
+                        }
+                    }
+
+                    output[job * outPlane + (od * a.OutH + oh) * a.OutW + ow] = (float)acc;
+                }
+            });
+            return output;
+        }
+
+        /// <summary>The input index i with i·stride = o + padding − k·dilation, if there is one inside the input.</summary>
+        private static bool Source(int o, int k, int stride, int padding, int dilation, int size, out int i)
+        {
+            int t = o + padding - k * dilation;
+            i = t / stride;
+            return t >= 0 && t % stride == 0 && i < size;
+        }
+    }
+
+    /// <summary>A layer's per-axis numbers as (depth, height, width), missing leading axes being 1 (padding 0).</summary>
+    internal readonly record struct Axes3(
+        int KD, int KH, int KW, int SD, int SH, int SW, int PD, int PH, int PW, int DD, int DH, int DW,
+        int InD, int InH, int InW, int OutD, int OutH, int OutW)
+    {
+        public static Axes3 Of(ConvLayerSpec p)
+        {
+            int[] k = Three(p.Kernel, 1), s = Three(p.Stride, 1), pad = Three(p.Padding, 0), d = Three(p.Dilation, 1);
+            int[] i = Three(p.InputSize, 1), o = Three(p.OutputSize, 1);
+            return new Axes3(k[0], k[1], k[2], s[0], s[1], s[2], pad[0], pad[1], pad[2], d[0], d[1], d[2],
+                i[0], i[1], i[2], o[0], o[1], o[2]);
+        }
+
+        private static int[] Three(IReadOnlyList<int> values, int fill) =>
+            Enumerable.Repeat(fill, 3 - values.Count).Concat(values).ToArray();
     }
 }

@@ -1,13 +1,18 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ConvGen.Benchmarks
 {
     /// <summary>
-    /// Builds the bytes of a one-node ONNX model <c>Y = Conv(X, W, B)</c> (opset 17, IR version 8) with W and B as
-    /// initializers, using a minimal protobuf writer. Field numbers are those of onnx/onnx.proto3:
+    /// Builds the bytes of a one-node ONNX model <c>Y = Conv(X, W, B)</c> or <c>Y = ConvTranspose(X, W, B)</c> (opset 17,
+    /// IR version 8) with W and B as initializers, using a minimal protobuf writer. Conv has the attributes dilations,
+    /// group, kernel_shape, pads and strides; ConvTranspose also output_padding, and its weight is (C_in, C_out/group,
+    /// *kernel), the layout PyTorch stores, so both get <see cref="LayerData.Weight"/> as it is. pads lists the begin of
+    /// every spatial axis, then the end of every axis. Field numbers are those of onnx/onnx.proto3:
     /// ModelProto{ir_version=1, producer_name=2, graph=7, opset_import=8}, OperatorSetIdProto{domain=1, version=2},
     /// GraphProto{node=1, name=2, initializer=5, input=11, output=12}, NodeProto{input=1, output=2, name=3, op_type=4,
     /// attribute=5}, AttributeProto{name=1, i=3, ints=8, type=20}, TensorProto{dims=1, data_type=2, name=8, raw_data=9},
@@ -37,17 +42,23 @@ namespace ConvGen.Benchmarks
             }
 
             node.String(2, OutputName);
-            node.String(3, "conv");
-            node.String(4, "Conv");
-            node.Message(5, IntsAttribute("dilations", p.Dilation, p.Dilation));
+            node.String(3, p.Transposed ? "conv_transpose" : "conv");
+            node.String(4, p.Transposed ? "ConvTranspose" : "Conv");
+            node.Message(5, IntsAttribute("dilations", Longs(p.Dilation)));
             node.Message(5, IntAttribute("group", p.Groups));
-            node.Message(5, IntsAttribute("kernel_shape", p.KernelH, p.KernelW));
-            node.Message(5, IntsAttribute("pads", p.Padding, p.Padding, p.Padding, p.Padding)); // [top, left, bottom, right]
-            node.Message(5, IntsAttribute("strides", p.Stride, p.Stride));
+            node.Message(5, IntsAttribute("kernel_shape", Longs(p.Kernel)));
+            if (p.Transposed)
+            {
+                node.Message(5, IntsAttribute("output_padding", Longs(p.OutputPadding)));
+            }
+
+            // [x1_begin, x2_begin, ..., x1_end, x2_end, ...]: 2-D is [top, left, bottom, right]
+            node.Message(5, IntsAttribute("pads", Longs(p.Padding.Concat(p.Padding).ToArray())));
+            node.Message(5, IntsAttribute("strides", Longs(p.Stride)));
 
             var graph = new ProtoWriter();
             graph.Message(1, node);
-            graph.String(2, "conv2d_" + p.Name);
+            graph.String(2, (p.Transposed ? $"conv_transpose{p.Rank}d_" : $"conv{p.Rank}d_") + p.Name);
             graph.Message(5, FloatTensor("W", p.WeightShape, data.Weight));
             if (data.Bias is not null)
             {
@@ -68,6 +79,8 @@ namespace ConvGen.Benchmarks
             model.Message(8, opset);
             return model.ToArray();
         }
+
+        private static long[] Longs(IReadOnlyList<int> values) => values.Select(v => (long)v).ToArray();
 
         private static ProtoWriter IntAttribute(string name, long value)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using TorchSharp;
@@ -41,14 +42,15 @@ namespace ConvGen.Benchmarks
             "TorchSharp" => new TorchSharpPeer(data),
             "OnnxRuntime" => new OnnxRuntimePeer(data),
             "ConvGen" or TwoThreads => ConvGenPeer.TryCreate(data, threads: library == TwoThreads ? 2 : 1)
-                         ?? throw new NotSupportedException("ConvGen layers are not wired in yet (ConvGenLayers.cs)"),
+                         ?? throw new NotSupportedException($"no ConvGen layer for {data.Spec.Name} (ConvGenLayers.cs, ConvGenNdLayers.cs)"),
             _ => throw new ArgumentException($"unknown library '{library}'"),
         };
     }
 
     /// <summary>
     /// PyTorch through TorchSharp-cpu: <c>torch.nn.functional.conv2d(input, weight, bias, stride, padding, dilation,
-    /// groups)</c> inside <c>torch.no_grad()</c>, one intra-op thread.
+    /// groups)</c> (<c>conv1d</c>, <c>conv3d</c>, <c>conv_transpose2d(..., output_padding, ..., dilation, groups)</c>
+    /// for the other kinds) inside <c>torch.no_grad()</c>, one intra-op thread.
     /// </summary>
     public sealed class TorchSharpPeer : IConvPeer
     {
@@ -58,7 +60,9 @@ namespace ConvGen.Benchmarks
         private readonly long[] _stride;
         private readonly long[] _padding;
         private readonly long[] _dilation;
+        private readonly long[] _outputPadding;
         private readonly long _groups;
+        private readonly bool _conv2d;
         private Tensor? _output;
 
         public TorchSharpPeer(LayerData data)
@@ -69,10 +73,12 @@ namespace ConvGen.Benchmarks
             _input = torch.tensor(data.Input, p.InputShape, ScalarType.Float32);
             _weight = torch.tensor(data.Weight, p.WeightShape, ScalarType.Float32);
             _bias = data.Bias is null ? null : torch.tensor(data.Bias, new long[] { p.OutChannels }, ScalarType.Float32);
-            _stride = new long[] { p.Stride, p.Stride };
-            _padding = new long[] { p.Padding, p.Padding };
-            _dilation = new long[] { p.Dilation, p.Dilation };
+            _stride = p.Stride.Select(v => (long)v).ToArray();
+            _padding = p.Padding.Select(v => (long)v).ToArray();
+            _dilation = p.Dilation.Select(v => (long)v).ToArray();
+            _outputPadding = p.OutputPadding.Select(v => (long)v).ToArray();
             _groups = p.Groups;
+            _conv2d = p.IsConv2d;
         }
 
         public string Library => "TorchSharp";
@@ -83,11 +89,24 @@ namespace ConvGen.Benchmarks
         {
             using (torch.no_grad())
             {
-                Tensor result = torch.nn.functional.conv2d(_input, _weight, _bias, _stride, _padding, _dilation, _groups);
+                Tensor result = _conv2d
+                    ? torch.nn.functional.conv2d(_input, _weight, _bias, _stride, _padding, _dilation, _groups)
+                    : ConvolveNd();
                 _output?.Dispose(); // free the previous call's native buffer (PyTorch allocates its output per call)
                 _output = result;
             }
         }
+
+        /// <summary>The functional call for a layer other than Conv2d (TorchSharp's argument order: ..., output_padding, dilation, groups).</summary>
+        private Tensor ConvolveNd() => (Spec.Rank, Spec.Transposed) switch
+        {
+            (1, false) => torch.nn.functional.conv1d(_input, _weight, _bias, _stride[0], _padding[0], _dilation[0], _groups),
+            (3, false) => torch.nn.functional.conv3d(_input, _weight, _bias, _stride, _padding, _dilation, _groups),
+            (1, true) => torch.nn.functional.conv_transpose1d(_input, _weight, _bias, _stride[0], _padding[0], _outputPadding[0], _dilation[0], _groups),
+            (2, true) => torch.nn.functional.conv_transpose2d(_input, _weight, _bias, _stride, _padding, _outputPadding, _dilation, _groups),
+            (3, true) => torch.nn.functional.conv_transpose3d(_input, _weight, _bias, _stride, _padding, _outputPadding, _dilation, _groups),
+            _ => throw new NotSupportedException(Spec.Op),
+        };
 
         public float[] GetOutput()
         {
@@ -171,18 +190,31 @@ namespace ConvGen.Benchmarks
     /// <summary>The signature of a ConvGen layer's <c>Forward</c> (see src/ConvGen.Runtime/IConv2dLayer.cs).</summary>
     public delegate void ConvForward(ReadOnlySpan<float> input, Span<float> output, int batch, int height, int width);
 
-    /// <summary>A ConvGen-generated layer, once ConvGenLayers.cs knows how to make it.</summary>
+    /// <summary>A ConvGen Conv1d/Conv3d/ConvTranspose2d layer's <c>Forward</c> with the batch and input size bound (ConvGenNdLayers.cs).</summary>
+    public delegate void ConvCall(ReadOnlySpan<float> input, Span<float> output);
+
+    /// <summary>A ConvGen-generated layer: a Conv2d of ConvGenLayers.cs or a layer of ConvGenNdLayers.cs.</summary>
     public sealed class ConvGenPeer : IConvPeer
     {
-        private readonly ConvForward _forward;
+        private readonly ConvForward? _forward;
+        private readonly ConvCall? _call;
         private readonly float[] _input;
         private readonly float[] _output;
+        private readonly int _batch;
+        private readonly int _height;
+        private readonly int _width;
 
-        private ConvGenPeer(LayerData data, ConvForward forward, string library)
+        private ConvGenPeer(LayerData data, ConvForward? forward, ConvCall? call, string library)
         {
             Library = library;
             Spec = data.Spec;
             _forward = forward;
+            _call = call;
+            if (forward is not null)
+            {
+                (_batch, _height, _width) = (data.Spec.Batch, data.Spec.InputH, data.Spec.InputW);
+            }
+
             _input = (float[])data.Input.Clone();
             _output = new float[data.Spec.OutputLength];
         }
@@ -195,11 +227,28 @@ namespace ConvGen.Benchmarks
 
         public static ConvGenPeer? TryCreate(LayerData data, int threads = 1)
         {
+            string library = threads == 1 ? "ConvGen" : Peers.TwoThreads;
+            if (!data.Spec.IsConv2d)
+            {
+                ConvCall? call = ConvGenNdLayers.TryCreate(data.Spec, data.Weight, data.Bias, threads);
+                return call is null ? null : new ConvGenPeer(data, null, call, library);
+            }
+
             ConvForward? forward = ConvGenLayers.TryCreate(data.Spec.Name, data.Weight, data.Bias, threads);
-            return forward is null ? null : new ConvGenPeer(data, forward, threads == 1 ? "ConvGen" : Peers.TwoThreads);
+            return forward is null ? null : new ConvGenPeer(data, forward, null, library);
         }
 
-        public void Run() => _forward(_input, _output, Spec.Batch, Spec.InputH, Spec.InputW);
+        public void Run()
+        {
+            if (_forward is not null)
+            {
+                _forward(_input, _output, _batch, _height, _width);
+            }
+            else
+            {
+                _call!(_input, _output);
+            }
+        }
 
         public float[] GetOutput() => (float[])_output.Clone();
 

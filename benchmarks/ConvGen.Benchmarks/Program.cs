@@ -11,20 +11,26 @@ namespace ConvGen.Benchmarks
 {
     public static class Program
     {
-        private const string Usage = @"ConvGen.Benchmarks — peers (TorchSharp, ONNX Runtime) for the bench-layers.md convolutions
+        private const string Usage = @"ConvGen.Benchmarks — ConvGen vs peers (TorchSharp, ONNX Runtime) on the bench-layers.md convolutions
 
 usage: dotnet run -c Release -- <mode> [options]
 
-  bench  [--quick | --layers a,b,...] [BenchmarkDotNet args, e.g. --filter *OnnxRuntime*]
+  layer selection (bench, check, time, layers): [--suite conv2d|nd|all] [--quick] [--layers a,b,...]
+         --suite conv2d  the 12 Conv2d layers of bench-layers.md (default)
+         --suite nd      Conv1d (speech, TCN), Conv3d (video) and ConvTranspose2d (DCGAN, U-Net) layers
+         --suite all     both; --quick: the suite's 3-layer subset; --layers: by name, from either suite
+
+  bench  [selection] [BenchmarkDotNet args, e.g. --filter *OnnxRuntime*]
          BenchmarkDotNet run (job 'Short'); results in benchmarks/results/BenchmarkDotNet.Artifacts/
   report [--latest | --csv FILE] [--out DIR] [--no-fma]
-         results/results.md + results/gflops.png; merges all bench runs kept in BenchmarkDotNet.Artifacts/history
-         (newest result per layer and library wins), or only the last run / one CSV; measures the FMA peak too
-  check  [--quick | --layers a,b,...]
-         TorchSharp vs ONNX Runtime vs a double-precision reference (and ConvGen once wired); exit 1 on mismatch
+         results/results.md + results/gflops.png (+ gflops-nd.png for the nd suite); merges all bench runs kept in
+         BenchmarkDotNet.Artifacts/history (newest result per layer and library wins), or only the last run (and, for
+         a suite the last run did not measure, that suite's last run) / one CSV; measures the FMA peak too
+  check  [selection]
+         ConvGen (1 and 2 threads) vs TorchSharp vs ONNX Runtime vs a double-precision reference; exit 1 on mismatch
   fma    one-core FMA peak, Vector512 and Vector256, in GFLOP/s
-  time   [--quick | --layers a,b,...]  quick Stopwatch medians without BenchmarkDotNet (sanity check)
-  layers the 12 layers with their ConvGen attribute
+  time   [selection] [--libraries a,b]  quick Stopwatch medians without BenchmarkDotNet (sanity check)
+  layers [selection] the layers with their ConvGen attribute
 ";
 
         public static int Main(string[] args)
@@ -52,8 +58,8 @@ usage: dotnet run -c Release -- <mode> [options]
                     "report" => RunReport(rest),
                     "check" => ConsistencyCheck.Run(SelectLayers(rest)),
                     "fma" => Fma(),
-                    "time" => QuickTime(SelectLayers(rest)),
-                    "layers" => PrintLayers(),
+                    "time" => QuickTime(SelectLayers(rest), Option(rest, "--libraries")),
+                    "layers" => PrintLayers(SelectLayers(rest)),
                     _ => BadMode(mode),
                 };
                 Console.WriteLine($"[{mode} finished in {clock.Elapsed.TotalSeconds:F1} s]");
@@ -73,17 +79,33 @@ usage: dotnet run -c Release -- <mode> [options]
             return 2;
         }
 
-        /// <summary>Consumes --quick / --layers from <paramref name="args"/>; returns the chosen layers (default: all 12).</summary>
+        /// <summary>
+        /// Consumes --suite / --quick / --layers from <paramref name="args"/>; returns the chosen layers (default: the
+        /// 12 Conv2d layers; --suite nd / all: the second suite / both; --quick: the suite's subset; --layers: by name).
+        /// </summary>
         private static IReadOnlyList<ConvLayerSpec> SelectLayers(List<string> args)
         {
-            IReadOnlyList<ConvLayerSpec> layers = BenchLayers.All;
-            int q = args.IndexOf("--quick");
-            if (q >= 0)
+            string suite = BenchLayers.Conv2dSuite;
+            int s = args.IndexOf("--suite");
+            if (s >= 0)
             {
-                args.RemoveAt(q);
-                layers = BenchLayers.Quick.Select(BenchLayers.Get).ToArray();
+                if (s + 1 >= args.Count)
+                {
+                    throw new ArgumentException($"--suite needs {BenchLayers.Conv2dSuite}, {BenchLayers.NdSuite} or {BenchLayers.AllSuites}");
+                }
+
+                suite = args[s + 1];
+                args.RemoveRange(s, 2);
             }
 
+            int q = args.IndexOf("--quick");
+            bool quick = q >= 0;
+            if (quick)
+            {
+                args.RemoveAt(q);
+            }
+
+            IReadOnlyList<ConvLayerSpec> layers = BenchLayers.Suite(suite, quick);
             int l = args.IndexOf("--layers");
             if (l >= 0)
             {
@@ -156,7 +178,7 @@ usage: dotnet run -c Release -- <mode> [options]
             }
             else if (args.Contains("--latest") || !Directory.Exists(BenchPaths.HistoryDir))
             {
-                inputs = new[] { BenchPaths.DefaultCsv };
+                return Report.Run(LatestRuns(), outDir, measureFma: !args.Contains("--no-fma"));
             }
             else
             {
@@ -164,6 +186,38 @@ usage: dotnet run -c Release -- <mode> [options]
             }
 
             return Report.Run(inputs, outDir, measureFma: !args.Contains("--no-fma"));
+        }
+
+        /// <summary>
+        /// `report --latest`: the last bench run, and for a suite it did not measure (e.g. the 12 Conv2d layers after
+        /// `bench --suite nd`), that suite's layers from the newest run in history/ that measured it, so results.md keeps
+        /// one table per suite, each from one run.
+        /// </summary>
+        private static IReadOnlyList<Report.Source> LatestRuns()
+        {
+            var sources = new List<Report.Source> { new Report.Source(BenchPaths.DefaultCsv) };
+            if (!File.Exists(BenchPaths.DefaultCsv) || !Directory.Exists(BenchPaths.HistoryDir))
+            {
+                return sources;
+            }
+
+            List<Report.Row> last = Report.ReadCsv(BenchPaths.DefaultCsv);
+            string[] history = Directory.GetFiles(BenchPaths.HistoryDir, "run-*.csv").OrderByDescending(f => f, StringComparer.Ordinal).ToArray();
+            foreach (Func<string, bool> suite in new Func<string, bool>[] { l => !BenchLayers.IsNd(l), BenchLayers.IsNd })
+            {
+                if (last.Any(r => suite(r.Layer)))
+                {
+                    continue;
+                }
+
+                string? older = history.FirstOrDefault(f => Report.ReadCsv(f).Any(r => suite(r.Layer)));
+                if (older is not null)
+                {
+                    sources.Insert(0, new Report.Source(older, suite));
+                }
+            }
+
+            return sources;
         }
 
         private static int Fma()
@@ -180,7 +234,7 @@ usage: dotnet run -c Release -- <mode> [options]
         }
 
         /// <summary>Median of ~0.3 s of calls per layer and peer: a sanity check, not the published numbers.</summary>
-        private static int QuickTime(IReadOnlyList<ConvLayerSpec> layers)
+        private static int QuickTime(IReadOnlyList<ConvLayerSpec> layers, string? libraries)
         {
             Console.WriteLine("| layer | library | median µs | GFLOP/s | allocated |");
             Console.WriteLine("|---|---|---:|---:|---|");
@@ -189,6 +243,15 @@ usage: dotnet run -c Release -- <mode> [options]
             {
                 libs.Insert(0, "ConvGen");
                 libs.Insert(1, Peers.TwoThreads);
+            }
+
+            if (libraries is not null)
+            {
+                // e.g. --libraries ConvGen (codesize.sh: only ConvGen's kernels need to reach their final tier)
+                string[] chosen = libraries.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                string? unknown = chosen.FirstOrDefault(c => !libs.Contains(c));
+                if (unknown is not null) throw new ArgumentException($"unknown library '{unknown}'; known: {string.Join(", ", libs)}");
+                libs = libs.Where(chosen.Contains).ToList();
             }
 
             foreach (ConvLayerSpec spec in layers)
@@ -223,9 +286,9 @@ usage: dotnet run -c Release -- <mode> [options]
             return 0;
         }
 
-        private static int PrintLayers()
+        private static int PrintLayers(IReadOnlyList<ConvLayerSpec> layers)
         {
-            foreach (ConvLayerSpec l in BenchLayers.All)
+            foreach (ConvLayerSpec l in layers)
             {
                 Console.WriteLine(l);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {l.ToAttributeString()}   ({l.Flops / 1e6:F1} MFLOP)"));

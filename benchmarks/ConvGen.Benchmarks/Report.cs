@@ -20,9 +20,17 @@ namespace ConvGen.Benchmarks
 
         public sealed record Row(string Layer, string Library, double MedianUs, double? AllocatedBytes);
 
+        /// <summary>A BDN CSV to read; <paramref name="Layers"/> keeps only some of its layers (null: all).</summary>
+        public sealed record Source(string Path, Func<string, bool>? Layers = null);
+
         /// <param name="csvPaths">BDN CSVs, oldest first; a later file's row replaces an earlier one for the same layer and library.</param>
-        public static int Run(IReadOnlyList<string> csvPaths, string outDir, bool measureFma)
+        public static int Run(IReadOnlyList<string> csvPaths, string outDir, bool measureFma) =>
+            Run(csvPaths.Select(p => new Source(p)).ToList(), outDir, measureFma);
+
+        /// <param name="sources">BDN CSVs, oldest first; a later file's row replaces an earlier one for the same layer and library.</param>
+        public static int Run(IReadOnlyList<Source> sources, string outDir, bool measureFma)
         {
+            IReadOnlyList<string> csvPaths = sources.Select(s => s.Path).ToList();
             string? missing = csvPaths.FirstOrDefault(p => !File.Exists(p));
             if (csvPaths.Count == 0 || missing is not null)
             {
@@ -31,9 +39,9 @@ namespace ConvGen.Benchmarks
             }
 
             var merged = new Dictionary<(string, string), Row>();
-            foreach (string path in csvPaths)
+            foreach (Source source in sources)
             {
-                foreach (Row row in ReadCsv(path))
+                foreach (Row row in ReadCsv(source.Path).Where(r => source.Layers is null || source.Layers(r.Layer)))
                 {
                     merged[(row.Layer, row.Library)] = row;
                 }
@@ -48,22 +56,46 @@ namespace ConvGen.Benchmarks
 
             FmaPeak.Result[] peak = measureFma ? FmaPeak.MeasureAll() : Array.Empty<FmaPeak.Result>();
 
-            List<string> libraries = Peers.Libraries.Where(l => rows.Any(r => r.Library == l))
-                .Concat(rows.Select(r => r.Library).Distinct().Where(l => !Peers.Libraries.Contains(l) && l != Peers.TwoThreads))
-                .ToList();
+            // The 12 Conv2d layers and the second suite (Conv1d, Conv3d, ConvTranspose2d) get a table and a chart each.
             List<ConvLayerSpec> layers = BenchLayers.All.Where(l => rows.Any(r => r.Layer == l.Name)).ToList();
+            List<ConvLayerSpec> ndLayers = BenchLayers.Nd.Where(l => rows.Any(r => r.Layer == l.Name)).ToList();
+            List<Row> rows2d = rows.Where(r => !BenchLayers.IsNd(r.Layer)).ToList();
+            List<Row> rowsNd = rows.Where(r => BenchLayers.IsNd(r.Layer)).ToList();
+            List<string> libraries = Libraries(rows2d);
+            List<string> ndLibraries = Libraries(rowsNd);
 
             Directory.CreateDirectory(outDir);
             string md = Path.Combine(outDir, "results.md");
             string png = Path.Combine(outDir, "gflops.png");
-            File.WriteAllText(md, Markdown(rows, libraries, layers, peak, csvPaths, outDir));
-            Chart(rows, libraries, layers, peak, png);
+            string ndPng = Path.Combine(outDir, NdChartFile);
+            File.WriteAllText(md, Markdown(rows2d, libraries, layers, peak, csvPaths, outDir, ndLayers.Count == 0)
+                                  + (ndLayers.Count == 0 ? "" : NdMarkdown(rowsNd, ndLibraries, ndLayers, peak)));
             Console.WriteLine($"wrote {md}");
-            Console.WriteLine($"wrote {png}");
+            if (layers.Count > 0 || ndLayers.Count == 0)
+            {
+                Chart(rows2d, libraries, layers, peak, png, "Conv2d GFLOP/s per layer");
+                Console.WriteLine($"wrote {png}");
+            }
+
+            if (ndLayers.Count > 0)
+            {
+                Chart(rowsNd, ndLibraries, ndLayers, peak, ndPng, "Conv1d, Conv3d and ConvTranspose2d GFLOP/s per layer");
+                Console.WriteLine($"wrote {ndPng}");
+            }
+
             Console.WriteLine();
             Console.WriteLine(File.ReadAllText(md));
             return 0;
         }
+
+        /// <summary>The chart of the second suite, next to results.md.</summary>
+        public const string NdChartFile = "gflops-nd.png";
+
+        /// <summary>The one-thread series present in <paramref name="rows"/>, in display order.</summary>
+        private static List<string> Libraries(List<Row> rows) =>
+            Peers.Libraries.Where(l => rows.Any(r => r.Library == l))
+                .Concat(rows.Select(r => r.Library).Distinct().Where(l => !Peers.Libraries.Contains(l) && l != Peers.TwoThreads))
+                .ToList();
 
         public static List<Row> ReadCsv(string path)
         {
@@ -100,10 +132,10 @@ namespace ConvGen.Benchmarks
             return rows;
         }
 
-        private static string Markdown(List<Row> rows, List<string> libraries, List<ConvLayerSpec> layers, FmaPeak.Result[] peak, IReadOnlyList<string> csvPaths, string outDir)
+        private static string Markdown(List<Row> rows, List<string> libraries, List<ConvLayerSpec> layers, FmaPeak.Result[] peak, IReadOnlyList<string> csvPaths, string outDir, bool evenIfEmpty)
         {
             bool hasBaseline = libraries.Contains("ConvGen");
-            List<string> peers = libraries.Where(l => l != "ConvGen").ToList();
+            bool conv2d = layers.Count > 0 || evenIfEmpty; // false: only the second suite was measured, its section follows
             var sb = new StringBuilder();
             sb.AppendLine("# ConvGen benchmark results");
             sb.AppendLine();
@@ -114,23 +146,77 @@ namespace ConvGen.Benchmarks
             sb.AppendLine($"- CPU: {CpuModel()} ({Environment.ProcessorCount} logical cores), {RuntimeInformation.OSDescription}");
             sb.AppendLine($"- runtime: {RuntimeInformation.FrameworkDescription}; TorchSharp {AssemblyVersion(typeof(TorchSharp.torch))}, " +
                           $"ONNX Runtime {AssemblyVersion(typeof(Microsoft.ML.OnnxRuntime.InferenceSession))}, BenchmarkDotNet job `{ConvBenchConfig.JobId}` (see ConvBenchmarks.cs)");
-            sb.AppendLine("- float32, batch 1, NCHW, bias on, one thread; time = BenchmarkDotNet median of one call");
+            if (conv2d)
+                sb.AppendLine("- float32, batch 1, NCHW, bias on, one thread; time = BenchmarkDotNet median of one call");
             if (peak.Length > 0)
             {
                 sb.AppendLine("- one-core FMA peak (12 independent FMA chains): " +
                               string.Join(", ", peak.Select(p => p.Supported ? $"{p.Width} {p.GFlops.ToString("F1", Inv)} GFLOP/s" : $"{p.Width} n/a")));
             }
 
-            sb.AppendLine("- GFLOP/s = 2·N·Cout·Hout·Wout·(Cin/groups)·kH·kW / time; ratio = peer time / ConvGen time (> 1: ConvGen is faster)");
+            if (conv2d)
+                sb.AppendLine("- GFLOP/s = 2·N·Cout·Hout·Wout·(Cin/groups)·kH·kW / time; ratio = peer time / ConvGen time (> 1: ConvGen is faster)");
             if (peak.Length > 0)
                 sb.AppendLine("- read+write floor = median time on this core to read the input once and write the output once (StreamFloor.cs): no layer can be faster");
+            if (!conv2d)
+            {
+                return sb.ToString();
+            }
+
             if (!hasBaseline)
             {
                 sb.AppendLine("- ConvGen is not benchmarked yet: ratio columns show —");
             }
 
             sb.AppendLine();
-            var cols = new List<string> { "layer", "MFLOP" };
+            Table(sb, rows, libraries, layers, peak, hasBaseline, describe: false);
+            sb.AppendLine();
+            sb.AppendLine("![GFLOP/s per layer](gflops.png)");
+            TwoCoreSpeedUp(sb, rows, layers, "## Two cores", explain: true);
+            return sb.ToString();
+        }
+
+        /// <summary>
+        /// The second suite's section (Conv1d, Conv3d, ConvTranspose2d): the same columns as the Conv2d table, plus the
+        /// PyTorch layer and its input, and its own two-core table and chart.
+        /// </summary>
+        private static string NdMarkdown(List<Row> rows, List<string> libraries, List<ConvLayerSpec> layers, FmaPeak.Result[] peak)
+        {
+            bool hasBaseline = libraries.Contains("ConvGen");
+            var sb = new StringBuilder();
+            sb.AppendLine();
+            sb.AppendLine("## Conv1d, Conv3d and ConvTranspose2d");
+            sb.AppendLine();
+            sb.AppendLine("Second suite (`bench --suite nd`, `BenchLayers.Nd` in Layers.cs): Conv1d layers of speech and sequence models " +
+                          "(wav2vec 2.0 feature encoder, Jasper prolog, TCN, QuartzNet separable conv), Conv3d layers of video models " +
+                          "(C3D, R(2+1)D, R3D-18) and ConvTranspose2d layers of decoders (DCGAN generator, U-Net up-convolutions). " +
+                          "ConvGen: `[Conv1d]`, `[Conv3d]`, `[ConvTranspose2d]` in ConvGenNdLayers.cs; TorchSharp: " +
+                          "`torch.nn.functional.conv1d` / `conv3d` / `conv_transpose2d`; ONNX Runtime: a one-node `Conv` / `ConvTranspose` " +
+                          "model. Same job, same check against a double-precision reference before timing, same columns as the Conv2d table.");
+            sb.AppendLine();
+            sb.AppendLine("- float32, batch 1, channels first (NCL, NCDHW, NCHW), bias on, zero padding, one thread; time = BenchmarkDotNet median of one call");
+            sb.AppendLine("- GFLOP/s = 2·N·Cout·prod(out)·(Cin/groups)·prod(k) / time for a convolution, 2·N·Cin·prod(in)·(Cout/groups)·prod(k) / time " +
+                          "for a transposed one (each input element times each tap of its group's filters); ratio = peer time / ConvGen time (> 1: ConvGen is faster)");
+            if (!hasBaseline)
+            {
+                sb.AppendLine("- ConvGen is not benchmarked yet: ratio columns show —");
+            }
+
+            sb.AppendLine();
+            Table(sb, rows, libraries, layers, peak, hasBaseline, describe: true);
+            sb.AppendLine();
+            sb.AppendLine($"![GFLOP/s per layer, second suite]({NdChartFile})");
+            TwoCoreSpeedUp(sb, rows, layers, "### Two cores", explain: false);
+            return sb.ToString();
+        }
+
+        /// <summary>One row per layer: times, GFLOP/s, ratios to ConvGen, allocations, % of the FMA peak, memory floor.</summary>
+        private static void Table(StringBuilder sb, List<Row> rows, List<string> libraries, List<ConvLayerSpec> layers, FmaPeak.Result[] peak, bool hasBaseline, bool describe)
+        {
+            List<string> peers = libraries.Where(l => l != "ConvGen").ToList();
+            var cols = new List<string> { "layer" };
+            if (describe) cols.AddRange(new[] { "PyTorch layer", "input → output" });
+            cols.Add("MFLOP");
             cols.AddRange(libraries.Select(l => $"{l} µs"));
             cols.AddRange(libraries.Select(l => $"{l} GFLOP/s"));
             cols.AddRange(peers.Select(l => $"{l}/ConvGen"));
@@ -139,12 +225,14 @@ namespace ConvGen.Benchmarks
             if (hasBaseline && v512 is not null) cols.Add("ConvGen % of V512 peak");
             if (peak.Length > 0) cols.Add("read+write floor µs");
             sb.AppendLine("| " + string.Join(" | ", cols) + " |");
-            sb.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", cols.Count - 1)));
+            sb.AppendLine((describe ? "|---|---|---|" : "|---|") + string.Concat(Enumerable.Repeat("---:|", cols.Count - (describe ? 3 : 1))));
             foreach (ConvLayerSpec layer in layers)
             {
                 Row? Find(string lib) => rows.FirstOrDefault(r => r.Layer == layer.Name && r.Library == lib);
                 Row? baseline = Find("ConvGen");
-                var cells = new List<string> { layer.Name, (layer.Flops / 1e6).ToString(layer.Flops < 1e7 ? "F2" : "F1", Inv) };
+                var cells = new List<string> { layer.Name };
+                if (describe) cells.AddRange(new[] { $"`{layer.TorchCall}`", $"{Dims(layer.InChannels, layer.InputSize)} → {Dims(layer.OutChannels, layer.OutputSize)}" });
+                cells.Add((layer.Flops / 1e6).ToString(layer.Flops < 1e7 ? "F2" : "F1", Inv));
                 cells.AddRange(libraries.Select(l => Find(l) is Row r ? Us(r.MedianUs) : "—"));
                 cells.AddRange(libraries.Select(l => Find(l) is Row r ? (layer.Flops / (r.MedianUs * 1e3)).ToString("F1", Inv) : "—"));
                 cells.AddRange(peers.Select(l => Find(l) is Row r && baseline is not null ? (r.MedianUs / baseline.MedianUs).ToString("F2", Inv) : "—"));
@@ -154,24 +242,31 @@ namespace ConvGen.Benchmarks
                 if (peak.Length > 0) cells.Add(Us(StreamFloor.MedianUs(layer)));
                 sb.AppendLine("| " + string.Join(" | ", cells) + " |");
             }
-
-            sb.AppendLine();
-            sb.AppendLine("![GFLOP/s per layer](gflops.png)");
-            TwoCoreSpeedUp(sb, rows, layers);
-            return sb.ToString();
         }
 
+        /// <summary>A tensor's shape without the batch, e.g. 64×8×28×28.</summary>
+        private static string Dims(int channels, IReadOnlyList<int> size) => string.Join("×", new[] { channels }.Concat(size));
+
         /// <summary>ConvGen's <c>Forward(..., threads: 2)</c> against its one-thread time from the same runs.</summary>
-        private static void TwoCoreSpeedUp(StringBuilder sb, List<Row> rows, List<ConvLayerSpec> layers)
+        private static void TwoCoreSpeedUp(StringBuilder sb, List<Row> rows, List<ConvLayerSpec> layers, string heading, bool explain)
         {
             if (!rows.Any(r => r.Library == Peers.TwoThreads)) return;
             sb.AppendLine();
-            sb.AppendLine("## Two cores");
+            sb.AppendLine(heading);
             sb.AppendLine();
-            sb.AppendLine($"ConvGen's `Forward(input, output, batch, height, width, threads: 2)` (benchmark `{Peers.TwoThreads}`): the calling " +
-                          "thread and one ConvGen worker share the padding (by channels) and the output-channel tiles × parts of the grid " +
-                          "(groups when a layer has enough; depthwise: the channels). Speed-up = one-thread " +
-                          "time / two-thread time. The peers are not run on two threads.");
+            if (explain)
+            {
+                sb.AppendLine($"ConvGen's `Forward(input, output, batch, height, width, threads: 2)` (benchmark `{Peers.TwoThreads}`): the calling " +
+                              "thread and one ConvGen worker share the padding (by channels) and the output-channel tiles × parts of the grid " +
+                              "(groups when a layer has enough; depthwise: the channels). Speed-up = one-thread " +
+                              "time / two-thread time. The peers are not run on two threads.");
+            }
+            else
+            {
+                sb.AppendLine($"ConvGen's `Forward(..., threads: 2)` (benchmark `{Peers.TwoThreads}`) against its one-thread time in the same runs, " +
+                              "as for the Conv2d layers; the peers are not run on two threads.");
+            }
+
             sb.AppendLine();
             sb.AppendLine("| layer | ConvGen 1 thread µs | ConvGen 2 threads µs | speed-up | 2 threads GFLOP/s | 2 threads alloc B |");
             sb.AppendLine("|---|---:|---:|---:|---:|---:|");
@@ -186,7 +281,7 @@ namespace ConvGen.Benchmarks
             }
         }
 
-        private static void Chart(List<Row> rows, List<string> libraries, List<ConvLayerSpec> layers, FmaPeak.Result[] peak, string path)
+        private static void Chart(List<Row> rows, List<string> libraries, List<ConvLayerSpec> layers, FmaPeak.Result[] peak, string path, string title)
         {
             var plot = new Plot();
             var palette = new ScottPlot.Palettes.Category10();
@@ -239,7 +334,7 @@ namespace ConvGen.Benchmarks
             plot.Axes.Bottom.MinimumSize = 130;
             plot.Axes.Margins(bottom: 0);
             plot.YLabel("GFLOP/s (one thread)");
-            plot.Title($"Conv2d GFLOP/s per layer — {CpuModel()}");
+            plot.Title($"{title} — {CpuModel()}");
             plot.Legend.IsVisible = true;
             plot.Legend.Alignment = Alignment.UpperRight;
             plot.SavePng(path, 1400, 700);

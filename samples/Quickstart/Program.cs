@@ -1,5 +1,5 @@
-// ConvGen quickstart: four layers declared with [Conv2d], run on one image, each checked against a plain loop, and one
-// layer run on every core.
+// ConvGen quickstart: four layers declared with [Conv2d], run on one image, each checked against a plain loop, an
+// up-sampling [ConvTranspose2d] with a fused ReLU, and one layer run on every core.
 //   dotnet run --project samples/Quickstart
 using System;
 using ConvGen;
@@ -42,7 +42,34 @@ edges.Forward(grey, gradients, batch: 2);
 Report("sobel", edges, sobel, [], grey, gradients, 2, Sobel.InputHeight, Sobel.InputWidth);
 Console.WriteLine($"sobel: x-gradient across the edge = {gradients[Sobel.OutputWidth / 2]} (expected 4), away from it = {gradients[1]} (expected 0)");
 
-// 4. Every core: Forward(..., threads) shares a call between this thread and ConvGen's worker threads and gives the same
+// 4. A decoder step: nn.ConvTranspose2d(32, 8, 4, stride=2, padding=1) then nn.ReLU(), fused: doubles H and W back.
+float[] upWeight = Random(Up.WeightLength), upBias = Random(Up.BiasLength);                          // PyTorch layout (32, 8, 4, 4), (8)
+var up = new Up(upWeight, upBias);
+int h4 = Up.GetOutputHeight(h1), w4 = Up.GetOutputWidth(w1);
+var x4 = new float[Up.OutChannels * h4 * w4];
+up.Forward(x3, x4, h1, w1);
+// Plain loop: every input pixel scatters its 4 × 4 window, stride 2, 1 cropped on each side; then ReLU.
+var expected = new double[x4.Length];
+for (int oc = 0; oc < Up.OutChannels; oc++) for (int i = 0; i < h4 * w4; i++) expected[oc * h4 * w4 + i] = upBias[oc];
+for (int ic = 0; ic < Up.InChannels; ic++)
+for (int ih = 0; ih < h1; ih++)
+for (int iw = 0; iw < w1; iw++)
+for (int oc = 0; oc < Up.OutChannels; oc++)
+for (int kh = 0; kh < 4; kh++)
+for (int kw = 0; kw < 4; kw++)
+{
+    int oh = ih * 2 + kh - 1, ow = iw * 2 + kw - 1;
+    if (oh >= 0 && oh < h4 && ow >= 0 && ow < w4)
+        expected[(oc * h4 + oh) * w4 + ow] += x3[(ic * h1 + ih) * w1 + iw] * upWeight[((ic * Up.OutChannels + oc) * 4 + kh) * 4 + kw];
+}
+
+double upError = 0;
+for (int i = 0; i < x4.Length; i++) upError = Math.Max(upError, Math.Abs(Math.Max(expected[i], 0) - x4[i]));
+Console.WriteLine($"{"up",-10} {up.Parameters}");
+Console.WriteLine($"{"",-10} input (1, 32, {h1}, {w1}) -> output (1, 8, {h4}, {w4}); max |ConvGen - plain loop| = {upError:E1} {(upError < 1e-4 ? "OK" : "MISMATCH")}");
+if (upError >= 1e-4) Environment.ExitCode = 1;
+
+// 5. Every core: Forward(..., threads) shares a call between this thread and ConvGen's worker threads and gives the same
 //    output bit for bit (calls this small, under ~2 MFLOP per extra thread, stay on one thread).
 var x1Threads = new float[x1.Length];
 stem.Forward(image, x1Threads, 1, H, W, threads: Environment.ProcessorCount);
@@ -100,6 +127,9 @@ public partial class Depthwise;
 
 [Conv2d(16, 32, 1, Bias = false)]                                 // nn.Conv2d(16, 32, 1, bias=False)
 public partial class Pointwise;
+
+[ConvTranspose2d(32, 8, 4, Stride = 2, Padding = 1, Activation = Activation.ReLU)] // nn.ConvTranspose2d(32, 8, 4, stride=2, padding=1) + nn.ReLU()
+public partial class Up;
 
 // nn.Conv2d(1, 2, 3, padding=1, padding_mode='reflect', bias=False), for 32 × 32 inputs only (sizes become constants).
 [Conv2d(1, 2, 3, Padding = 1, PaddingMode = PaddingMode.Reflect, Bias = false, InputHeight = 32, InputWidth = 32)]
