@@ -1,15 +1,23 @@
 using ConvGen.Golden;
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using ConvGen;
 
 namespace ConvGen.Conformance.Tests;
 
 /// <summary>
-/// One golden file written by tools/ConvGen.Oracle (format "CVGOLD01", little-endian; see tools/ConvGen.Oracle/README.md):
-/// the torch.nn.Conv2d hyper-parameters with the padding PyTorch applied, the data (stored, or regenerated here from the
-/// seed with the oracle's SplitMix64), and PyTorch's output (whole, or samples plus per-plane checksums).
+/// One golden file written by tools/ConvGen.Oracle (little-endian; see tools/ConvGen.Oracle/README.md), in either format:
+/// "CVGOLD01" (a torch.nn.Conv2d: the first oracle's format) or "CVGOLD02" (torch.nn.Conv1d/2d/3d, optionally followed by
+/// a torch.nn activation module, with per-axis fields and an input scale). Both are read into the same model: the
+/// hyper-parameters with the padding PyTorch applied, the data (stored, or regenerated here from the seed with the
+/// oracle's SplitMix64), and PyTorch's output (whole, or samples plus per-plane checksums).
+/// <para>
+/// Per-axis values are held as three entries (depth, height, width), a lower rank's axes right-aligned and its missing
+/// leading axes unit (kernel, stride, dilation, size 1, padding 0): a Conv1d's length is the width, a Conv2d is a Conv3d
+/// of depth 1. <see cref="Axes"/> gives PyTorch's per-axis list.
+/// </para>
 /// </summary>
 public sealed class GoldenFile
 {
@@ -20,31 +28,34 @@ public sealed class GoldenFile
     public required string Name { get; init; }
     public required string TorchCall { get; init; }
     public required string Family { get; init; }
+    /// <summary>1 ("CVGOLD01") or 2 ("CVGOLD02").</summary>
+    public required int FormatVersion { get; init; }
 
+    /// <summary>Spatial axes: 1 (Conv1d), 2 (Conv2d) or 3 (Conv3d).</summary>
+    public required int Rank { get; init; }
     public required int InChannels { get; init; }
     public required int OutChannels { get; init; }
-    public required int KernelHeight { get; init; }
-    public required int KernelWidth { get; init; }
-    public required int StrideHeight { get; init; }
-    public required int StrideWidth { get; init; }
-    /// <summary>0: <c>padding=(h, w)</c>; 1: <c>'same'</c>; 2: <c>'valid'</c>.</summary>
+    /// <summary>0: <c>padding=(…)</c>; 1: <c>'same'</c>; 2: <c>'valid'</c>.</summary>
     public required int PaddingKind { get; init; }
-    public required int DeclaredPaddingHeight { get; init; }
-    public required int DeclaredPaddingWidth { get; init; }
-    public required int PaddingTop { get; init; }
-    public required int PaddingBottom { get; init; }
-    public required int PaddingLeft { get; init; }
-    public required int PaddingRight { get; init; }
-    public required int DilationHeight { get; init; }
-    public required int DilationWidth { get; init; }
     public required int Groups { get; init; }
     public required bool Bias { get; init; }
     public required PaddingMode PaddingMode { get; init; }
     public required int Batch { get; init; }
-    public required int Height { get; init; }
-    public required int Width { get; init; }
-    public required int OutputHeight { get; init; }
-    public required int OutputWidth { get; init; }
+    /// <summary>(depth, height, width) of each per-axis value; see the class summary.</summary>
+    public required int[] Kernel { get; init; }
+    public required int[] Stride { get; init; }
+    public required int[] DeclaredPadding { get; init; }
+    /// <summary>Padding PyTorch applied before (front, top, left) and after (back, bottom, right) each axis.</summary>
+    public required int[] PaddingBefore { get; init; }
+    public required int[] PaddingAfter { get; init; }
+    public required int[] Dilation { get; init; }
+    public required int[] Size { get; init; }
+    public required int[] OutputSize { get; init; }
+    /// <summary>The activation PyTorch applied after the convolution (format 2; None in format 1).</summary>
+    public required Activation Activation { get; init; }
+    public required float NegativeSlope { get; init; }
+    /// <summary>The input is SplitMix64's uniform [-1, 1) data times 2^InputScaleLog2.</summary>
+    public required int InputScaleLog2 { get; init; }
     public required int Flags { get; init; }
     public required ulong Seed { get; init; }
     public required ulong DataHash { get; init; }
@@ -55,45 +66,114 @@ public sealed class GoldenFile
 
     /// <summary>PyTorch's whole output, or null when only samples are stored.</summary>
     public required float[]? Output { get; init; }
-    /// <summary>Flat NCHW output positions of the samples (ascending), when the output is not stored whole.</summary>
+    /// <summary>Flat output positions of the samples (ascending), when the output is not stored whole.</summary>
     public required int[] SampleIndex { get; init; }
     public required float[] SampleValue { get; init; }
     /// <summary>Per (n, oc) plane: Σ y (double) over PyTorch's float32 output.</summary>
     public required double[] PlaneSum { get; init; }
-    /// <summary>Per (n, oc) plane: Σ s(i)·y with the sign pattern <see cref="Sign"/>.</summary>
+    /// <summary>Per (n, oc) plane: Σ s(i)·y with the sign pattern <see cref="SplitMix64.Sign"/>.</summary>
     public required double[] PlaneSignedSum { get; init; }
 
     public bool HasNonFinite => (Flags & FlagNonFinite) != 0;
     public bool OutputWhole => (Flags & FlagOutputFull) != 0;
     public bool DataStored => (Flags & FlagDataStored) != 0;
     public bool FixedSize => (Flags & FlagFixedSize) != 0;
+    public GoldenActivation GoldenActivation => (GoldenActivation)(int)Activation;
     public int InChannelsPerGroup => InChannels / Groups;
-    public int Terms => InChannelsPerGroup * KernelHeight * KernelWidth;
-    public int OutputLength => Batch * OutChannels * OutputHeight * OutputWidth;
+    /// <summary>Multiply-adds per output: (in/groups)·∏kernel.</summary>
+    public int Terms => InChannelsPerGroup * Kernel[0] * Kernel[1] * Kernel[2];
+    /// <summary>Outputs per (n, oc): ∏ output size.</summary>
+    public int Plane => OutputSize[0] * OutputSize[1] * OutputSize[2];
+    public int OutputLength => Batch * OutChannels * Plane;
+
+    /// <summary>A per-axis value as PyTorch lists it: (length), (height, width) or (depth, height, width).</summary>
+    public int[] Axes(int[] values) => values[(3 - Rank)..];
 
     /// <summary>The parameters PyTorch used, for comparison with the generated layer's <c>Parameters</c>.</summary>
-    public Conv2dParameters Parameters => new(InChannels, OutChannels, KernelHeight, KernelWidth, StrideHeight, StrideWidth,
-        PaddingTop, PaddingBottom, PaddingLeft, PaddingRight, DilationHeight, DilationWidth, Groups, Bias, PaddingMode);
+    public ConvParameters Parameters => new(InChannels, OutChannels, Axes(Kernel), Axes(Stride), Axes(PaddingBefore), Axes(PaddingAfter),
+        Axes(Dilation), Groups, Bias, PaddingMode, Activation, NegativeSlope);
+
+    /// <summary>The input shape, e.g. (1, 3, 8, 9).</summary>
+    public string InputShape => "(" + string.Join(", ", new[] { Batch, InChannels }.Concat(Axes(Size))) + ")";
 
     public override string ToString() => FileName;
 
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "golden");
 
+    /// <summary>The flags of a file, read from its header only.</summary>
+    public static int PeekFlags(string fileName)
+    {
+        using var r = new BinaryReader(File.OpenRead(Path.Combine(Directory, fileName)));
+        string magic = Encoding.ASCII.GetString(r.ReadBytes(8));
+        int[] h = ReadHeader(r, magic, fileName);
+        return magic == Magic1 ? h[24] : h[9];
+    }
+
+    private const string Magic1 = "CVGOLD01", Magic2 = "CVGOLD02";
+
+    private static int[] ReadHeader(BinaryReader r, string magic, string fileName)
+    {
+        Expect(magic is Magic1 or Magic2, fileName, $"magic '{magic}'");
+        int[] h = new int[magic == Magic1 ? 32 : 48];
+        for (int i = 0; i < h.Length; i++) h[i] = r.ReadInt32();
+        Expect(h[0] == (magic == Magic1 ? 1 : 2), fileName, $"format version {h[0]} in a {magic} file");
+        return h;
+    }
+
     public static GoldenFile Load(string fileName)
     {
         using var stream = File.OpenRead(Path.Combine(Directory, fileName));
         using var r = new BinaryReader(stream, Encoding.UTF8);
-        Expect(Encoding.ASCII.GetString(r.ReadBytes(8)) == "CVGOLD01", fileName, "magic");
-        int[] h = new int[32];
-        for (int i = 0; i < h.Length; i++) h[i] = r.ReadInt32();
-        Expect(h[0] == 1, fileName, $"format version {h[0]}");
+        string magic = Encoding.ASCII.GetString(r.ReadBytes(8));
+        int[] h = ReadHeader(r, magic, fileName);
         ulong seed = r.ReadUInt64(), hash = r.ReadUInt64();
         string name = ReadString(r), call = ReadString(r), family = ReadString(r);
-        int cin = h[1], cout = h[2], kh = h[3], kw = h[4], groups = h[16], batch = h[19], height = h[20], width = h[21];
-        bool bias = h[17] != 0;
-        int flags = h[24], samples = h[25];
-        int inputLength = batch * cin * height * width, weightLength = cout * (cin / groups) * kh * kw;
-        int outputLength = batch * cout * h[22] * h[23];
+
+        int version = h[0], rank, cin, cout, groups, batch, flags, samples, index, paddingKind, scaleLog2;
+        bool bias;
+        PaddingMode mode;
+        Activation activation;
+        float slope;
+        int[] kernel, stride, declared, before, after, dilation, size, outSize;
+        if (version == 1)
+        {
+            // (top/bottom, left/right) pairs of a Conv2d; depth is a unit axis.
+            rank = 2;
+            cin = h[1]; cout = h[2]; groups = h[16]; bias = h[17] != 0; mode = (PaddingMode)h[18]; batch = h[19];
+            flags = h[24]; samples = h[25]; index = h[26]; paddingKind = h[7];
+            kernel = new[] { 1, h[3], h[4] };
+            stride = new[] { 1, h[5], h[6] };
+            declared = new[] { 0, h[8], h[9] };
+            before = new[] { 0, h[10], h[12] };
+            after = new[] { 0, h[11], h[13] };
+            dilation = new[] { 1, h[14], h[15] };
+            size = new[] { 1, h[20], h[21] };
+            outSize = new[] { 1, h[22], h[23] };
+            activation = Activation.None;
+            slope = 0.01f;
+            scaleLog2 = 0;
+        }
+        else
+        {
+            rank = h[1]; cin = h[2]; cout = h[3]; groups = h[4]; bias = h[5] != 0; mode = (PaddingMode)h[6]; paddingKind = h[7];
+            batch = h[8]; flags = h[9]; samples = h[10]; index = h[11];
+            activation = (Activation)h[12];
+            slope = BitConverter.Int32BitsToSingle(h[13]);
+            scaleLog2 = h[14];
+            kernel = h[16..19]; stride = h[19..22]; declared = h[22..25]; before = h[25..28]; after = h[28..31];
+            dilation = h[31..34]; size = h[34..37]; outSize = h[37..40];
+            Expect(rank is >= 1 and <= 3, fileName, $"rank {rank}");
+            for (int axis = 0; axis < 3 - rank; axis++)
+            {
+                Expect(kernel[axis] == 1 && stride[axis] == 1 && dilation[axis] == 1 && size[axis] == 1 && outSize[axis] == 1
+                       && declared[axis] == 0 && before[axis] == 0 && after[axis] == 0, fileName, $"axis {axis} is not a unit axis of a rank-{rank} layer");
+            }
+        }
+
+        int inputLength = batch * cin * size[0] * size[1] * size[2];
+        int weightLength = cout * (cin / groups) * kernel[0] * kernel[1] * kernel[2];
+        int planes = batch * cout;
+        int outputLength = planes * outSize[0] * outSize[1] * outSize[2];
 
         float[] input, weight;
         float[]? biasValues;
@@ -105,10 +185,15 @@ public sealed class GoldenFile
         }
         else
         {
-            // The oracle's seeds: weights 3·seed+1, bias 3·seed+2, input 3·seed+3.
+            // The oracle's seeds: weights 3·seed+1, bias 3·seed+2, input 3·seed+3 (times 2^scale, exact).
             weight = SplitMix64.Uniform(weightLength, 3 * seed + 1);
             biasValues = bias ? SplitMix64.Uniform(cout, 3 * seed + 2) : null;
             input = SplitMix64.Uniform(inputLength, 3 * seed + 3);
+            if (scaleLog2 != 0)
+            {
+                float scale = MathF.ScaleB(1f, scaleLog2);
+                for (int i = 0; i < input.Length; i++) input[i] *= scale;
+            }
         }
 
         Expect(Fnv1a(input, weight, biasValues) == hash, fileName,
@@ -127,20 +212,19 @@ public sealed class GoldenFile
             sampleIndex = new int[samples];
             for (int i = 0; i < samples; i++) sampleIndex[i] = r.ReadInt32();
             sampleValue = ReadFloats(r, samples);
-            planeSum = ReadDoubles(r, batch * cout);
-            planeSigned = ReadDoubles(r, batch * cout);
+            planeSum = ReadDoubles(r, planes);
+            planeSigned = ReadDoubles(r, planes);
         }
 
-        Expect(Encoding.ASCII.GetString(r.ReadBytes(8)) == "CVGEND01" && stream.Position == stream.Length, fileName, "trailer");
+        string trailer = version == 1 ? "CVGEND01" : "CVGEND02";
+        Expect(Encoding.ASCII.GetString(r.ReadBytes(8)) == trailer && stream.Position == stream.Length, fileName, "trailer");
         return new GoldenFile
         {
-            FileName = fileName, Index = h[26], Name = name, TorchCall = call, Family = family,
-            InChannels = cin, OutChannels = cout, KernelHeight = kh, KernelWidth = kw, StrideHeight = h[5], StrideWidth = h[6],
-            PaddingKind = h[7], DeclaredPaddingHeight = h[8], DeclaredPaddingWidth = h[9],
-            PaddingTop = h[10], PaddingBottom = h[11], PaddingLeft = h[12], PaddingRight = h[13],
-            DilationHeight = h[14], DilationWidth = h[15], Groups = groups, Bias = bias, PaddingMode = (PaddingMode)h[18],
-            Batch = batch, Height = height, Width = width, OutputHeight = h[22], OutputWidth = h[23], Flags = flags,
-            Seed = seed, DataHash = hash, Input = input, Weight = weight, BiasValues = biasValues, Output = output,
+            FileName = fileName, Index = index, Name = name, TorchCall = call, Family = family, FormatVersion = version,
+            Rank = rank, InChannels = cin, OutChannels = cout, PaddingKind = paddingKind, Groups = groups, Bias = bias, PaddingMode = mode,
+            Batch = batch, Kernel = kernel, Stride = stride, DeclaredPadding = declared, PaddingBefore = before, PaddingAfter = after,
+            Dilation = dilation, Size = size, OutputSize = outSize, Activation = activation, NegativeSlope = slope, InputScaleLog2 = scaleLog2,
+            Flags = flags, Seed = seed, DataHash = hash, Input = input, Weight = weight, BiasValues = biasValues, Output = output,
             SampleIndex = sampleIndex, SampleValue = sampleValue, PlaneSum = planeSum, PlaneSignedSum = planeSigned,
         };
     }

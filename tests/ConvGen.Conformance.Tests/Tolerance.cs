@@ -1,7 +1,6 @@
+using ConvGen.Golden;
 using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 using ConvGen;
 
 namespace ConvGen.Conformance.Tests;
@@ -9,22 +8,41 @@ namespace ConvGen.Conformance.Tests;
 /// <summary>
 /// How close ConvGen must be to PyTorch, and the double-precision sums the bound is computed from.
 /// <para>
-/// Each output is y = b + Σ_{j=1..n} w_j·x_j with n = (in/groups)·kH·kW terms (x_j taken from the padded input). PyTorch
-/// (oneDNN direct kernels, or im2col + sgemm, one thread) and ConvGen both compute it in float32, each with its own
-/// summation order, blocking and FMA use. For any order, fused or not, the rounding error of such a sum is at most
-/// γ_k·M with M = |b| + Σ|w_j·x_j|, γ_k = k·u/(1 − k·u), u = 2⁻²⁴ and k = n + 1 (Higham, "Accuracy and Stability of
-/// Numerical Algorithms", 2nd ed., §3.1, eq. 3.5); we take k = n + 2 to also cover a separately rounded bias add. Both
-/// results lie within γ_k·M of the exact value, so they can differ by at most
-///     |convgen − pytorch| ≤ 2·γ_{n+2}·M   (plus 1e-37·n for results flushed to zero / denormal).
+/// <b>The convolution.</b> Each output is y = b + Σ_{j=1..n} w_j·x_j with n = (in/groups)·∏kernel terms (kL; kH·kW;
+/// kD·kH·kW) and x_j taken from the padded input. PyTorch (oneDNN direct kernels, or im2col + sgemm, one thread) and
+/// ConvGen both compute it in float32, each with its own summation order, blocking and FMA use. For any order, fused or
+/// not, the rounding error of such a sum is at most γ_k·M with M = |b| + Σ|w_j·x_j|, γ_k = k·u/(1 − k·u), u = 2⁻²⁴
+/// and k = n + 1 (Higham, "Accuracy and Stability of Numerical Algorithms", 2nd ed., §3.1, eq. 3.5); we take k = n + 2
+/// to also cover a separately rounded bias add. Both results lie within γ_k·M of the exact value, so they can differ by
+/// at most
+///     |convgen − pytorch| ≤ C = 2·γ_{n+2}·M   (plus 1e-37·n for results flushed to zero / denormal).
 /// M is computed here in double from the exact float32 inputs (products of two floats are exact in double), with
-/// PyTorch's padding (the recorded top/bottom/left/right and mode).
+/// PyTorch's padding (the recorded before/after per axis and mode).
 /// </para>
 /// <para>
-/// Why this still catches indexing errors: the bound is relative to M, i.e. about 2·(n+2)·6e-8 of the sum of the term
-/// magnitudes (3.5e-6 of M for a 3×3×3 kernel, 5.5e-4 for ResNet's 512×3×3), while reading one wrong input or weight
-/// changes the result by a whole term |w·x| ≈ M/n on average; for the small and medium configurations (n ≤ ~600) one
-/// wrong term is 10–10⁴ times the bound, and a wrong row, column, channel or padding value changes many terms
-/// at once. <see cref="ConformanceTests.Tolerance_RejectsSwappedRowsColumnsAndChannels"/> checks this on every file.
+/// <b>A fused activation f.</b> PyTorch computes f_P(p) and ConvGen f_C(c) from their own convolutions p and c, both
+/// within γ_{n+2}·M of the exact y. So
+///     |f_C(c) − f_P(p)| ≤ |f_C(c) − f(c)| + |f(c) − f(p)| + |f(p) − f_P(p)| ≤ E_C + L·C + E_P,
+/// with L the largest slope of f (σ 1/4, hardsigmoid 1/6, hardswish 1.5, SiLU 1.1, GELU and its tanh form 1.13,
+/// LeakyReLU max(1, |slope|), ReLU/ReLU6/tanh 1), E_C ConvGen's documented float error of f (ulps of the result:
+/// sigmoid 2.5, tanh 1.5, hardsigmoid 1.25, hardswish 2, SiLU 3, GELU 4.5, GELUTanh 2 plus its |v|·2⁻²² relative
+/// term for v &lt; 0, LeakyReLU 0.5, ReLU/ReLU6 0) and E_P PyTorch's: sigmoid 2.5, tanh 1, hardsigmoid 1.25, hardswish 2,
+/// SiLU 2.5, GELU 2, GELUTanh 2 ulps, LeakyReLU 0.5, ReLU/ReLU6 0, plus for GELU 6·|y|·2⁻²⁴ and GELUTanh 1·|y|·2⁻²⁴
+/// absolute (libtorch's float GELU has an absolute, not relative, error: its erf approximation, and 1 + tanh(v)
+/// cancelling for y &lt; 0; its GELU is −0 below y ≈ −9.5 where the exact value is about −10⁻²⁰, and up to 2·10⁻⁴
+/// relative off near y = −3). Ulps are those of the larger of |f_C|, |f_P| and |f(y)|; (1 + |y|)·2⁻¹²⁶ is added for
+/// results in the subnormal range (e.g. PyTorch's σ(y) = 1/(1 + e^−y) is 0 once e^−y overflows). PyTorch's bounds
+/// are those of libtorch 2.10 on the CPU: the oracle measures every module on 600,000 arguments at each
+/// <c>generate</c> and fails if one is exceeded, and <c>GoldenData_AgreesWithDoubleReference</c> checks PyTorch's
+/// output of every golden file against f of the double-precision convolution with L·γ_{n+2}·M + E_P.
+/// </para>
+/// <para>
+/// Why this still catches indexing errors: the convolution bound is relative to M, i.e. about 2·(n+2)·6e-8 of the sum
+/// of the term magnitudes (3.5e-6 of M for a 3×3×3 kernel, 5.5e-4 for ResNet's 512×3×3), while reading one wrong
+/// input or weight changes the result by a whole term |w·x| ≈ M/n on average; for the small and medium configurations
+/// (n ≤ ~600) one wrong term is 10–10⁴ times the bound, and a wrong row, column, channel or padding value changes many
+/// terms at once. The activation terms are a few ulps of the result (plus, for PyTorch's GELU, ~3.6e-7·|y|).
+/// <see cref="GoldenDataTests.Tolerance_RejectsSwappedRowsColumnsAndChannels"/> checks this on every file.
 /// </para>
 /// </summary>
 internal static class Tolerance
@@ -35,62 +53,127 @@ internal static class Tolerance
         return k * u / (1 - k * u);
     }
 
-    /// <summary>Allowed |convgen − pytorch| for an output with term magnitude <paramref name="magnitude"/>.</summary>
+    /// <summary>Allowed |convgen − pytorch| of the convolution alone, for an output with term magnitude <paramref name="magnitude"/>.</summary>
     public static double Allowed(double magnitude, int terms) => 2 * Gamma(terms) * magnitude + 1e-37 * terms;
 
     /// <summary>
-    /// Whether <paramref name="actual"/> matches PyTorch's <paramref name="expected"/>: NaN ↔ NaN, ±∞ ↔ the same ±∞,
-    /// otherwise within <see cref="Allowed"/>.
+    /// Allowed |convgen − pytorch| for an output of <paramref name="g"/>: the convolution's bound, and with an activation
+    /// L times it plus both activations' float errors. <paramref name="exact"/> is the double-precision convolution
+    /// (before the activation); <paramref name="actual"/>/<paramref name="expected"/> the two results (NaN when unknown).
     /// </summary>
-    public static bool Matches(float actual, float expected, double magnitude, int terms) =>
+    public static double Allowed(GoldenFile g, double magnitude, double exact, double actual, double expected)
+    {
+        double conv = Allowed(magnitude, g.Terms);
+        GoldenActivation a = g.GoldenActivation;
+        if (a == GoldenActivation.None) return conv;
+        double scale = ResultScale(g, exact, actual, expected);
+        return ActivationReference.Lipschitz(a, g.NegativeSlope) * conv
+               + ActivationReference.ConvGenError(a, exact, scale) + ActivationReference.TorchError(a, exact, scale);
+    }
+
+    /// <summary>
+    /// Allowed |pytorch − f(exact)| (PyTorch against the double-precision reference): L·γ_{n+2}·M plus PyTorch's
+    /// activation error (L = 1 and no activation error without one).
+    /// </summary>
+    public static double AllowedOneSided(GoldenFile g, double magnitude, double exact, double expected)
+    {
+        double conv = Gamma(g.Terms) * magnitude + 1e-37 * g.Terms;
+        GoldenActivation a = g.GoldenActivation;
+        if (a == GoldenActivation.None) return conv;
+        return ActivationReference.Lipschitz(a, g.NegativeSlope) * conv
+               + ActivationReference.TorchError(a, exact, ResultScale(g, exact, double.NaN, expected));
+    }
+
+    /// <summary>f applied to the double-precision convolution (the identity without an activation).</summary>
+    public static double Activate(GoldenFile g, double exact) => ActivationReference.Exact(g.GoldenActivation, exact, g.NegativeSlope);
+
+    private static double ResultScale(GoldenFile g, double exact, double actual, double expected)
+    {
+        double scale = 0;
+        foreach (double v in new[] { actual, expected, Activate(g, exact) })
+        {
+            if (double.IsFinite(v)) scale = Math.Max(scale, Math.Abs(v));
+        }
+
+        return scale;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="actual"/> matches PyTorch's <paramref name="expected"/>: NaN ↔ NaN, ±∞ ↔ the same ±∞,
+    /// otherwise within <see cref="Allowed(GoldenFile, double, double, double, double)"/>.
+    /// </summary>
+    public static bool Matches(GoldenFile g, float actual, float expected, double magnitude, double exact) =>
         float.IsNaN(expected) ? float.IsNaN(actual)
         : float.IsInfinity(expected) ? actual == expected
-        : Math.Abs((double)actual - expected) <= Allowed(magnitude, terms);
+        : Math.Abs((double)actual - expected) <= Allowed(g, magnitude, exact, actual, expected);
 
+    /// <summary>An output position in PyTorch's terms: (n, oc, l), (n, oc, oh, ow) or (n, oc, od, oh, ow).</summary>
     public static string Describe(GoldenFile g, int flatIndex)
     {
-        int ow = flatIndex % g.OutputWidth, rest = flatIndex / g.OutputWidth;
-        int oh = rest % g.OutputHeight;
-        rest /= g.OutputHeight;
-        return string.Create(CultureInfo.InvariantCulture, $"(n={rest / g.OutChannels}, oc={rest % g.OutChannels}, oh={oh}, ow={ow})");
+        int[] o = g.OutputSize;
+        int ow = flatIndex % o[2], rest = flatIndex / o[2];
+        int oh = rest % o[1];
+        rest /= o[1];
+        int od = rest % o[0];
+        rest /= o[0];
+        int n = rest / g.OutChannels, oc = rest % g.OutChannels;
+        return g.Rank switch
+        {
+            1 => string.Create(CultureInfo.InvariantCulture, $"(n={n}, oc={oc}, l={ow})"),
+            2 => string.Create(CultureInfo.InvariantCulture, $"(n={n}, oc={oc}, oh={oh}, ow={ow})"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"(n={n}, oc={oc}, od={od}, oh={oh}, ow={ow})"),
+        };
     }
 }
 
 /// <summary>
 /// Direct convolution in double over PyTorch's padded input (the recorded padding and mode, F.pad's index rules), one
-/// output plane at a time. Returns the value (for checking the golden data itself) and M = |b| + Σ|w·x| (for the
-/// tolerance). Non-finite weights/inputs contribute 0 to M (an output they reach is non-finite and compared exactly).
+/// output volume at a time, for every rank (lower ranks are unit leading axes). Returns the value before any activation
+/// (for checking the golden data itself) and M = |b| + Σ|w·x| (for the tolerance). Non-finite weights/inputs contribute
+/// 0 to M (an output they reach is non-finite and compared exactly).
 /// </summary>
 internal static class DirectConvolution
 {
     public static (double[] Value, double[] Magnitude) Run(GoldenFile g)
     {
-        int outH = g.OutputHeight, outW = g.OutputWidth, plane = outH * outW;
-        int padH = g.Height + g.PaddingTop + g.PaddingBottom, padW = g.Width + g.PaddingLeft + g.PaddingRight;
+        int[] o = g.OutputSize, k = g.Kernel, s = g.Stride, dl = g.Dilation, size = g.Size;
+        int plane = g.Plane;
+        int padD = size[0] + g.PaddingBefore[0] + g.PaddingAfter[0];
+        int padH = size[1] + g.PaddingBefore[1] + g.PaddingAfter[1];
+        int padW = size[2] + g.PaddingBefore[2] + g.PaddingAfter[2];
         int cinG = g.InChannelsPerGroup, coutG = g.OutChannels / g.Groups;
         var value = new double[g.OutputLength];
         var magnitude = new double[g.OutputLength];
         var xp = new double[g.InChannels][];
         var xa = new double[g.InChannels][];
-        int[] rowSource = new int[padH], colSource = new int[padW];
-        for (int i = 0; i < padH; i++) rowSource[i] = Source(i - g.PaddingTop, g.Height, g.PaddingMode);
-        for (int i = 0; i < padW; i++) colSource[i] = Source(i - g.PaddingLeft, g.Width, g.PaddingMode);
+        int[] depthSource = new int[padD], rowSource = new int[padH], colSource = new int[padW];
+        for (int i = 0; i < padD; i++) depthSource[i] = Source(i - g.PaddingBefore[0], size[0], g.PaddingMode);
+        for (int i = 0; i < padH; i++) rowSource[i] = Source(i - g.PaddingBefore[1], size[1], g.PaddingMode);
+        for (int i = 0; i < padW; i++) colSource[i] = Source(i - g.PaddingBefore[2], size[2], g.PaddingMode);
+        int inputVolume = size[0] * size[1] * size[2];
 
         for (int n = 0; n < g.Batch; n++)
         {
             for (int c = 0; c < g.InChannels; c++)
             {
-                xp[c] = new double[padH * padW];
-                xa[c] = new double[padH * padW];
-                for (int i = 0; i < padH; i++)
+                xp[c] = new double[padD * padH * padW];
+                xa[c] = new double[padD * padH * padW];
+                int baseIn = (n * g.InChannels + c) * inputVolume;
+                for (int d = 0; d < padD; d++)
                 {
-                    if (rowSource[i] < 0) continue;
-                    for (int j = 0; j < padW; j++)
+                    if (depthSource[d] < 0) continue;
+                    for (int i = 0; i < padH; i++)
                     {
-                        if (colSource[j] < 0) continue;
-                        double v = g.Input[((n * g.InChannels + c) * g.Height + rowSource[i]) * g.Width + colSource[j]];
-                        xp[c][i * padW + j] = v;
-                        xa[c][i * padW + j] = double.IsFinite(v) ? Math.Abs(v) : 0;
+                        if (rowSource[i] < 0) continue;
+                        int rowIn = baseIn + (depthSource[d] * size[1] + rowSource[i]) * size[2];
+                        int rowOut = (d * padH + i) * padW;
+                        for (int j = 0; j < padW; j++)
+                        {
+                            if (colSource[j] < 0) continue;
+                            double v = g.Input[rowIn + colSource[j]];
+                            xp[c][rowOut + j] = v;
+                            xa[c][rowOut + j] = double.IsFinite(v) ? Math.Abs(v) : 0;
+                        }
                     }
                 }
             }
@@ -106,20 +189,25 @@ internal static class DirectConvolution
                 for (int ic = 0; ic < cinG; ic++)
                 {
                     double[] x = xp[group * cinG + ic], xAbs = xa[group * cinG + ic];
-                    for (int kh = 0; kh < g.KernelHeight; kh++)
-                    for (int kw = 0; kw < g.KernelWidth; kw++)
+                    for (int kd = 0; kd < k[0]; kd++)
+                    for (int kh = 0; kh < k[1]; kh++)
+                    for (int kw = 0; kw < k[2]; kw++)
                     {
-                        double w = g.Weight[((oc * cinG + ic) * g.KernelHeight + kh) * g.KernelWidth + kw];
+                        double w = g.Weight[(((oc * cinG + ic) * k[0] + kd) * k[1] + kh) * k[2] + kw];
                         double wAbs = double.IsFinite(w) ? Math.Abs(w) : 0;
-                        for (int oh = 0; oh < outH; oh++)
+                        for (int od = 0; od < o[0]; od++)
                         {
-                            int row = (oh * g.StrideHeight + kh * g.DilationHeight) * padW + kw * g.DilationWidth;
-                            int o = oh * outW;
-                            for (int ow = 0; ow < outW; ow++)
+                            int slab = (od * s[0] + kd * dl[0]) * padH;
+                            for (int oh = 0; oh < o[1]; oh++)
                             {
-                                int at = row + ow * g.StrideWidth;
-                                val[o + ow] += w * x[at];
-                                mag[o + ow] += wAbs * xAbs[at];
+                                int row = (slab + oh * s[1] + kh * dl[1]) * padW + kw * dl[2];
+                                int at0 = (od * o[1] + oh) * o[2];
+                                for (int ow = 0; ow < o[2]; ow++)
+                                {
+                                    int at = row + ow * s[2];
+                                    val[at0 + ow] += w * x[at];
+                                    mag[at0 + ow] += wAbs * xAbs[at];
+                                }
                             }
                         }
                     }

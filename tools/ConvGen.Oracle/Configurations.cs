@@ -5,11 +5,12 @@ using System.Linq;
 namespace ConvGen.Oracle
 {
     /// <summary>
-    /// The golden configurations, in file order: the hyper-parameter matrix (every padding mode with the same set of
-    /// geometries, then zero-padding-only variations), NaN/±∞ propagation, and the distinct conv layers of ResNet-18 and
-    /// MobileNetV2 at their real shapes (224×224 network input, batch 1).
+    /// The golden configurations, in file order. Conv2d (files 1–211, format 1, unchanged since the first oracle): the
+    /// hyper-parameter matrix (every padding mode with the same set of geometries, then zero-padding-only variations),
+    /// NaN/±∞ propagation, and the distinct conv layers of ResNet-18 and MobileNetV2 at their real shapes (224×224 network
+    /// input, batch 1). Then (format 2, ConfigurationsNd.cs) the same for Conv1d and Conv3d, and the fused activations.
     /// </summary>
-    public static class Configurations
+    public static partial class Configurations
     {
         public static IReadOnlyList<GoldenConfig> All()
         {
@@ -36,6 +37,11 @@ namespace ConvGen.Oracle
             }
 
             list.AddRange(networks);
+
+            // Format 2: Conv1d, Conv3d, activations (ConfigurationsNd.cs).
+            list.AddRange(Conv1dAll());
+            list.AddRange(Conv3dAll());
+            list.AddRange(ActivationAll());
 
             var duplicate = list.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null) throw new InvalidOperationException($"duplicate configuration name {duplicate.Key}");
@@ -68,21 +74,16 @@ namespace ConvGen.Oracle
                 Family = family,
                 InChannels = cin,
                 OutChannels = cout,
-                KernelH = k.Item1,
-                KernelW = k.Item2,
-                StrideH = s.Item1,
-                StrideW = s.Item2,
+                Kernel = new[] { k.Item1, k.Item2 },
+                Stride = new[] { s.Item1, s.Item2 },
                 PaddingKind = kind,
-                PaddingH = p.Item1,
-                PaddingW = p.Item2,
-                DilationH = d.Item1,
-                DilationW = d.Item2,
+                Padding = new[] { p.Item1, p.Item2 },
+                Dilation = new[] { d.Item1, d.Item2 },
                 Groups = groups,
                 Bias = bias,
                 Mode = mode,
                 Batch = batch,
-                Height = h,
-                Width = w,
+                Size = new[] { h, w },
                 Note = note,
             };
         }
@@ -215,8 +216,8 @@ namespace ConvGen.Oracle
         private static IEnumerable<GoldenConfig> NonFinite()
         {
             const float NaN = float.NaN, Inf = float.PositiveInfinity, NegInf = float.NegativeInfinity;
-            static SpecialValue X(int n, int c, int h, int w, float v) => new(Target.Input, n, c, h, w, v);
-            static SpecialValue Wt(int o, int i, int h, int w, float v) => new(Target.Weight, o, i, h, w, v);
+            static SpecialValue X(int n, int c, int h, int w, float v) => new(Target.Input, new[] { n, c, h, w }, v);
+            static SpecialValue Wt(int o, int i, int h, int w, float v) => new(Target.Weight, new[] { o, i, h, w }, v);
 
             yield return M("nonfinite-input-zeros-k3-p1", 3, 4, 3, 6, 7, padding: 1, family: "nonfinite") with
             {
@@ -263,7 +264,7 @@ namespace ConvGen.Oracle
             };
             yield return M("nonfinite-bias-nan", 2, 3, 3, 4, 5, padding: 1, family: "nonfinite") with
             {
-                Specials = new[] { new SpecialValue(Target.Bias, 1, 0, 0, 0, NaN) },
+                Specials = new[] { new SpecialValue(Target.Bias, new[] { 1 }, NaN) },
             };
         }
 

@@ -1,16 +1,18 @@
+using ConvGen.Golden;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace ConvGen.Oracle
 {
-    /// <summary>How <c>padding=</c> was given to <c>nn.Conv2d</c>. Values are the ones stored in the golden files.</summary>
+    /// <summary>How <c>padding=</c> was given to <c>nn.ConvNd</c>. Values are the ones stored in the golden files.</summary>
     public enum PaddingKind
     {
-        /// <summary><c>padding=(pH, pW)</c>: the same amount on both sides of an axis.</summary>
+        /// <summary><c>padding=(p, …)</c>: the same amount on both sides of an axis.</summary>
         Explicit = 0,
-        /// <summary><c>padding='same'</c>: PyTorch chooses; an odd total puts the extra row/column bottom/right.</summary>
+        /// <summary><c>padding='same'</c>: PyTorch chooses; an odd total puts the extra element after (bottom/right/back).</summary>
         Same = 1,
         /// <summary><c>padding='valid'</c>: no padding.</summary>
         Valid = 2,
@@ -33,44 +35,51 @@ namespace ConvGen.Oracle
         Bias,
     }
 
-    /// <summary>A NaN/±∞ written over one element of the seeded data (coordinates in the tensor's own NCHW / OIHW layout).</summary>
-    public sealed record SpecialValue(Target Target, int I0, int I1, int I2, int I3, float Value)
+    /// <summary>
+    /// A NaN/±∞ written over one element of the seeded data; <see cref="Index"/> are the coordinates in the tensor's own
+    /// layout: input (n, c, spatial…), weight (o, i, kernel…), bias (o).
+    /// </summary>
+    public sealed record SpecialValue(Target Target, int[] Index, float Value)
     {
         public override string ToString() =>
-            string.Create(CultureInfo.InvariantCulture, $"{Target.ToString().ToLowerInvariant()}[{I0}, {I1}, {I2}, {I3}] = {Format(Value)}");
+            string.Create(CultureInfo.InvariantCulture, $"{Target.ToString().ToLowerInvariant()}[{string.Join(", ", Index)}] = {Format(Value)}");
 
         private static string Format(float v) => float.IsNaN(v) ? "nan" : float.IsPositiveInfinity(v) ? "+inf" : float.IsNegativeInfinity(v) ? "-inf" : v.ToString("R", CultureInfo.InvariantCulture);
     }
 
     /// <summary>
-    /// One golden configuration: a <c>torch.nn.Conv2d</c> module, the input size, where the data comes from and how the
-    /// ConvGen twin is declared. The seed is derived from the name, so adding or reordering configurations does not
-    /// change the data of the others.
+    /// One golden configuration: a <c>torch.nn.Conv1d/2d/3d</c> module (optionally followed by a <c>torch.nn</c>
+    /// activation module), the input size, where the data comes from and how the ConvGen twin is declared. Per-axis values
+    /// are in PyTorch's order, one per spatial axis: (length), (height, width) or (depth, height, width). The seed is
+    /// derived from the name, so adding or reordering configurations does not change the data of the others.
     /// </summary>
     public sealed record GoldenConfig
     {
         public required string Name { get; init; }
-        /// <summary>"matrix", "resnet18", "mobilenet_v2" or "nonfinite".</summary>
+        /// <summary>"matrix", "nonfinite", a network's name, "conv1d", "conv3d", "activation", … (the manifest groups by it).</summary>
         public required string Family { get; init; }
         public required int InChannels { get; init; }
         public required int OutChannels { get; init; }
-        public required int KernelH { get; init; }
-        public required int KernelW { get; init; }
-        public int StrideH { get; init; } = 1;
-        public int StrideW { get; init; } = 1;
+        /// <summary><c>kernel_size</c>, one entry per spatial axis; its length is the rank (1, 2 or 3).</summary>
+        public required int[] Kernel { get; init; }
+        public required int[] Stride { get; init; }
         public PaddingKind PaddingKind { get; init; } = PaddingKind.Explicit;
-        /// <summary>Declared <c>padding=(PaddingH, PaddingW)</c>; 0 unless <see cref="PaddingKind"/> is Explicit.</summary>
-        public int PaddingH { get; init; }
-        public int PaddingW { get; init; }
-        public int DilationH { get; init; } = 1;
-        public int DilationW { get; init; } = 1;
+        /// <summary>Declared <c>padding=(…)</c>; zeros unless <see cref="PaddingKind"/> is Explicit.</summary>
+        public required int[] Padding { get; init; }
+        public required int[] Dilation { get; init; }
         public int Groups { get; init; } = 1;
         public bool Bias { get; init; } = true;
         public Mode Mode { get; init; } = Mode.Zeros;
         public int Batch { get; init; } = 1;
-        public required int Height { get; init; }
-        public required int Width { get; init; }
-        /// <summary>The ConvGen twin is declared with <c>InputHeight/InputWidth</c> (compile-time size).</summary>
+        /// <summary>Input size per spatial axis.</summary>
+        public required int[] Size { get; init; }
+        /// <summary>The <c>torch.nn</c> activation module applied to the convolution's output (None: the conv alone).</summary>
+        public GoldenActivation Activation { get; init; } = GoldenActivation.None;
+        /// <summary><c>nn.LeakyReLU(negative_slope)</c>, as the float ConvGen and libtorch use (default 0.01 as in PyTorch).</summary>
+        public float NegativeSlope { get; init; } = 0.01f;
+        /// <summary>The input is the seeded uniform [-1, 1) data times 2^InputScaleLog2 (exact), so that activations see their saturated regions.</summary>
+        public int InputScaleLog2 { get; init; }
+        /// <summary>The ConvGen twin is declared with a compile-time input size (Conv2d/Conv3d only).</summary>
         public bool FixedSize { get; init; }
         /// <summary>Input, weight and bias are not stored: the test regenerates them from <see cref="Seed"/>.</summary>
         public bool Seeded { get; init; }
@@ -78,9 +87,18 @@ namespace ConvGen.Oracle
         public string Note { get; init; } = "";
         public IReadOnlyList<SpecialValue> Specials { get; init; } = Array.Empty<SpecialValue>();
 
-        public int InputLength => checked(Batch * InChannels * Height * Width);
-        public int WeightLength => checked(OutChannels * (InChannels / Groups) * KernelH * KernelW);
+        public int Rank => Kernel.Length;
+
+        /// <summary>
+        /// Written in the original format 1 (Conv2d without activation or input scaling, the 211 files of the first
+        /// oracle); everything else in format 2.
+        /// </summary>
+        public bool IsFormat1 => Rank == 2 && Activation == GoldenActivation.None && InputScaleLog2 == 0;
+
+        public int InputLength => checked(Batch * InChannels * Product(Size));
+        public int WeightLength => checked(OutChannels * (InChannels / Groups) * Product(Kernel));
         public int BiasLength => Bias ? OutChannels : 0;
+        public float InputScale => MathF.ScaleB(1f, InputScaleLog2);
 
         /// <summary>FNV-1a of the name: the data seed (weights 3·seed+1, bias 3·seed+2, input 3·seed+3).</summary>
         public ulong Seed
@@ -98,116 +116,170 @@ namespace ConvGen.Oracle
         }
 
         /// <summary>
-        /// The padding <c>torch.nn.Conv2d</c> applies, as <c>torch/nn/modules/conv.py</c> computes it
-        /// (<c>_ConvNd.__init__</c>: explicit pairs on both sides; 'same': total = d·(k − 1), left = total // 2, right =
-        /// total − left; 'valid': 0), returned as (top, bottom, left, right).
+        /// The padding <c>torch.nn.ConvNd</c> applies per axis, as <c>torch/nn/modules/conv.py</c> computes it
+        /// (<c>_ConvNd.__init__</c>: explicit values on both sides; 'same': total = d·(k − 1), before = total // 2, after =
+        /// total − before; 'valid': 0).
         /// </summary>
-        public (int Top, int Bottom, int Left, int Right) ResolvedPadding
+        public (int[] Before, int[] After) ResolvedPadding
         {
             get
             {
-                switch (PaddingKind)
+                var before = new int[Rank];
+                var after = new int[Rank];
+                for (int i = 0; i < Rank; i++)
                 {
-                    case PaddingKind.Explicit:
-                        return (PaddingH, PaddingH, PaddingW, PaddingW);
-                    case PaddingKind.Valid:
-                        return (0, 0, 0, 0);
-                    default:
-                        int th = DilationH * (KernelH - 1), tw = DilationW * (KernelW - 1);
-                        return (th / 2, th - th / 2, tw / 2, tw - tw / 2);
+                    switch (PaddingKind)
+                    {
+                        case PaddingKind.Explicit:
+                            before[i] = after[i] = Padding[i];
+                            break;
+                        case PaddingKind.Same:
+                            int total = Dilation[i] * (Kernel[i] - 1);
+                            before[i] = total / 2;
+                            after[i] = total - total / 2;
+                            break;
+                    }
                 }
+
+                return (before, after);
             }
         }
 
-        public int OutputHeight
+        /// <summary>Output size per spatial axis: floor((n + before + after − d·(k − 1) − 1)/s) + 1.</summary>
+        public int[] OutputSize
         {
             get
             {
-                var p = ResolvedPadding;
-                return (Height + p.Top + p.Bottom - DilationH * (KernelH - 1) - 1) / StrideH + 1;
+                var (before, after) = ResolvedPadding;
+                var o = new int[Rank];
+                for (int i = 0; i < Rank; i++) o[i] = (Size[i] + before[i] + after[i] - Dilation[i] * (Kernel[i] - 1) - 1) / Stride[i] + 1;
+                return o;
             }
         }
 
-        public int OutputWidth
-        {
-            get
-            {
-                var p = ResolvedPadding;
-                return (Width + p.Left + p.Right - DilationW * (KernelW - 1) - 1) / StrideW + 1;
-            }
-        }
+        public int OutputLength => checked(Batch * OutChannels * Product(OutputSize));
 
-        public int OutputLength => checked(Batch * OutChannels * OutputHeight * OutputWidth);
-
-        /// <summary>Multiply-adds per output element: (in/groups)·kH·kW.</summary>
-        public int Terms => InChannels / Groups * KernelH * KernelW;
+        /// <summary>Multiply-adds per output element: (in/groups)·∏kernel.</summary>
+        public int Terms => InChannels / Groups * Product(Kernel);
 
         /// <summary>PyTorch's own constructor checks plus its forward checks for this input size; null when valid.</summary>
         public string? Invalid()
         {
+            if (Rank is < 1 or > 3) return "rank must be 1, 2 or 3";
+            foreach (int[] a in new[] { Stride, Padding, Dilation, Size })
+            {
+                if (a.Length != Rank) return "per-axis values do not all have the rank of the kernel";
+            }
+
             if (InChannels % Groups != 0 || OutChannels % Groups != 0) return "channels not divisible by groups";
-            if (PaddingKind == PaddingKind.Same && (StrideH != 1 || StrideW != 1)) return "'same' with stride > 1";
-            var p = ResolvedPadding;
-            if (Height + p.Top + p.Bottom < DilationH * (KernelH - 1) + 1 || Width + p.Left + p.Right < DilationW * (KernelW - 1) + 1)
-                return "kernel larger than the padded input";
-            int padH = Math.Max(p.Top, p.Bottom), padW = Math.Max(p.Left, p.Right);
-            if (Mode == Mode.Reflect && (padH >= Height || padW >= Width)) return "reflect padding not smaller than the input";
-            if (Mode == Mode.Circular && (padH > Height || padW > Width)) return "circular padding larger than the input";
+            if (PaddingKind == PaddingKind.Same && Stride.Any(s => s != 1)) return "'same' with stride > 1";
+            if (FixedSize && Rank == 1) return "Conv1d has no compile-time input size";
+            var (before, after) = ResolvedPadding;
+            for (int i = 0; i < Rank; i++)
+            {
+                if (Size[i] + before[i] + after[i] < Dilation[i] * (Kernel[i] - 1) + 1) return "kernel larger than the padded input";
+                int pad = Math.Max(before[i], after[i]);
+                if (Mode == Mode.Reflect && pad >= Size[i]) return "reflect padding not smaller than the input";
+                if (Mode == Mode.Circular && pad > Size[i]) return "circular padding larger than the input";
+            }
+
             return null;
         }
 
-        /// <summary>The Python constructor call, e.g. <c>nn.Conv2d(3, 8, (3, 5), padding='same', padding_mode='reflect')</c>.</summary>
+        /// <summary>
+        /// The Python call, e.g. <c>nn.Conv2d(3, 8, (3, 5), padding='same', padding_mode='reflect')</c>, or with an
+        /// activation <c>nn.Sequential(nn.Conv1d(4, 6, 5, padding=2), nn.GELU())</c>.
+        /// </summary>
         public string TorchCall()
         {
             var sb = new StringBuilder();
-            sb.Append(CultureInfo.InvariantCulture, $"nn.Conv2d({InChannels}, {OutChannels}, {Pair(KernelH, KernelW)}");
-            if (StrideH != 1 || StrideW != 1) sb.Append(", stride=").Append(Pair(StrideH, StrideW));
+            sb.Append(CultureInfo.InvariantCulture, $"nn.Conv{Rank}d({InChannels}, {OutChannels}, {Tuple(Kernel)}");
+            if (Stride.Any(s => s != 1)) sb.Append(", stride=").Append(Tuple(Stride));
             switch (PaddingKind)
             {
                 case PaddingKind.Same: sb.Append(", padding='same'"); break;
                 case PaddingKind.Valid: sb.Append(", padding='valid'"); break;
                 default:
-                    if (PaddingH != 0 || PaddingW != 0) sb.Append(", padding=").Append(Pair(PaddingH, PaddingW));
+                    if (Padding.Any(p => p != 0)) sb.Append(", padding=").Append(Tuple(Padding));
                     break;
             }
 
-            if (DilationH != 1 || DilationW != 1) sb.Append(", dilation=").Append(Pair(DilationH, DilationW));
+            if (Dilation.Any(d => d != 1)) sb.Append(", dilation=").Append(Tuple(Dilation));
             if (Groups != 1) sb.Append(CultureInfo.InvariantCulture, $", groups={Groups}");
             if (!Bias) sb.Append(", bias=False");
             if (Mode != Mode.Zeros) sb.Append(", padding_mode='").Append(Mode.ToString().ToLowerInvariant()).Append('\'');
             sb.Append(')');
-            return sb.ToString();
+            return Activation == GoldenActivation.None ? sb.ToString() : $"nn.Sequential({sb}, {ActivationCall()})";
         }
 
-        /// <summary>The ConvGen attribute, e.g. <c>[Conv2d(3, 8, new[] { 3, 5 }, Padding = "same", PaddingMode = PaddingMode.Reflect)]</c>.</summary>
+        /// <summary>The <c>torch.nn</c> activation module, e.g. <c>nn.LeakyReLU(0.2)</c>, <c>nn.GELU(approximate='tanh')</c>.</summary>
+        public string ActivationCall() => Activation switch
+        {
+            GoldenActivation.None => "",
+            GoldenActivation.LeakyReLU => NegativeSlope == 0.01f ? "nn.LeakyReLU()" : $"nn.LeakyReLU({SlopeText})",
+            GoldenActivation.GELUTanh => "nn.GELU(approximate='tanh')",
+            _ => $"nn.{Activation}()",
+        };
+
+        /// <summary>The slope as a shortest round-trip decimal, as written in Python and C#.</summary>
+        public string SlopeText => NegativeSlope.ToString("R", CultureInfo.InvariantCulture);
+
+        /// <summary>
+        /// The ConvGen attribute, e.g. <c>[Conv2d(3, 8, new[] { 3, 5 }, Padding = "same", PaddingMode = PaddingMode.Reflect)]</c>
+        /// or <c>[Conv1d(4, 6, 5, Padding = 2, Activation = Activation.GELU)]</c>.
+        /// </summary>
         public string Attribute()
         {
-            static string P(int h, int w) => h == w ? h.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"new[] {{ {h}, {w} }}");
+            var inv = CultureInfo.InvariantCulture;
+            string P(int[] v) => v.All(x => x == v[0]) ? v[0].ToString(inv) : "new[] { " + string.Join(", ", v.Select(x => x.ToString(inv))) + " }";
             var args = new List<string>
             {
-                InChannels.ToString(CultureInfo.InvariantCulture),
-                OutChannels.ToString(CultureInfo.InvariantCulture),
-                P(KernelH, KernelW),
+                InChannels.ToString(inv),
+                OutChannels.ToString(inv),
+                P(Kernel),
             };
-            if (StrideH != 1 || StrideW != 1) args.Add("Stride = " + P(StrideH, StrideW));
+            if (Stride.Any(s => s != 1)) args.Add("Stride = " + P(Stride));
             switch (PaddingKind)
             {
                 case PaddingKind.Same: args.Add("Padding = \"same\""); break;
                 case PaddingKind.Valid: args.Add("Padding = \"valid\""); break;
                 default:
-                    if (PaddingH != 0 || PaddingW != 0) args.Add("Padding = " + P(PaddingH, PaddingW));
+                    if (Padding.Any(p => p != 0)) args.Add("Padding = " + P(Padding));
                     break;
             }
 
-            if (DilationH != 1 || DilationW != 1) args.Add("Dilation = " + P(DilationH, DilationW));
-            if (Groups != 1) args.Add(string.Create(CultureInfo.InvariantCulture, $"Groups = {Groups}"));
+            if (Dilation.Any(d => d != 1)) args.Add("Dilation = " + P(Dilation));
+            if (Groups != 1) args.Add(string.Create(inv, $"Groups = {Groups}"));
             if (!Bias) args.Add("Bias = false");
             if (Mode != Mode.Zeros) args.Add("PaddingMode = PaddingMode." + Mode);
-            if (FixedSize) args.Add(string.Create(CultureInfo.InvariantCulture, $"InputHeight = {Height}, InputWidth = {Width}"));
-            return "[Conv2d(" + string.Join(", ", args) + ")]";
+            if (Activation != GoldenActivation.None) args.Add("Activation = Activation." + Activation);
+            if (Activation == GoldenActivation.LeakyReLU && NegativeSlope != 0.01f) args.Add($"NegativeSlope = {SlopeText}f");
+            if (FixedSize)
+            {
+                args.Add(Rank == 3
+                    ? string.Create(inv, $"InputDepth = {Size[0]}, InputHeight = {Size[1]}, InputWidth = {Size[2]}")
+                    : string.Create(inv, $"InputHeight = {Size[0]}, InputWidth = {Size[1]}"));
+            }
+
+            return $"[Conv{Rank}d(" + string.Join(", ", args) + ")]";
         }
 
-        private static string Pair(int h, int w) =>
-            h == w ? h.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"({h}, {w})");
+        /// <summary>A shape as PyTorch prints it, e.g. (2, 3, 8, 9).</summary>
+        public static string Shape(int batch, int channels, int[] spatial) =>
+            "(" + string.Join(", ", new[] { batch, channels }.Concat(spatial).Select(v => v.ToString(CultureInfo.InvariantCulture))) + ")";
+
+        public string InputShape => Shape(Batch, InChannels, Size);
+        public string OutputShape => Shape(Batch, OutChannels, OutputSize);
+
+        /// <summary>Python's notation: one int when all axes agree, else a tuple.</summary>
+        private static string Tuple(int[] v) =>
+            v.All(x => x == v[0]) ? v[0].ToString(CultureInfo.InvariantCulture) : "(" + string.Join(", ", v.Select(x => x.ToString(CultureInfo.InvariantCulture))) + ")";
+
+        public static int Product(int[] v)
+        {
+            int p = 1;
+            foreach (int x in v) p = checked(p * x);
+            return p;
+        }
     }
 }

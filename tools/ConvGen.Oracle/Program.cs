@@ -8,11 +8,12 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using TorchSharp;
+using ConvGen.Golden;
 
 namespace ConvGen.Oracle
 {
     /// <summary>
-    /// PyTorch (TorchSharp's <c>torch.nn.Conv2d</c> module, libtorch, one thread) as the oracle for ConvGen.
+    /// PyTorch (TorchSharp's <c>torch.nn.Conv1d/2d/3d</c> modules and activation modules, libtorch, one thread) as the oracle for ConvGen.
     /// <c>generate</c> writes the golden vectors and the ConvGen declarations of tests/ConvGen.Conformance.Tests;
     /// <c>list</c> prints the configurations; <c>run</c> computes one configuration and prints checksums.
     /// </summary>
@@ -21,9 +22,11 @@ namespace ConvGen.Oracle
         private const string Usage =
             "usage: ConvGen.Oracle generate [--root DIR]      write tests/ConvGen.Conformance.Tests/{golden/*.bin, golden/MANIFEST.md, GoldenLayers.g.cs}\n" +
             "       ConvGen.Oracle list                       print the configurations\n" +
-            "       ConvGen.Oracle [run] [--in 3] [--out 8] [--kernel 3 | 3x5] [--stride 1 | 2x1] [--padding same|valid|N|NxM]\n" +
+            "       ConvGen.Oracle [run] [--in 3] [--out 8] [--kernel 3 | 3x5 | 3x5x2] [--stride 1 | 2x1] [--padding same|valid|N|NxM]\n" +
             "                      [--dilation 1 | 2x1] [--groups 1] [--bias true] [--padding-mode zeros|reflect|replicate|circular]\n" +
-            "                      [--batch 1] [--height 10] [--width 10] [--name oracle-run]   one configuration, checksums";
+            "                      [--batch 1] [--size 10x10 | 17 | 4x5x6] [--height 10] [--width 10] [--activation none|relu|...|gelutanh]\n" +
+            "                      [--slope 0.01] [--scale 0] [--name oracle-run]   one configuration, checksums\n" +
+            "                      (the rank is the number of values of --kernel / --size: 17 is a Conv1d length, 4x5x6 a Conv3d size)";
 
         public static int Main(string[] args)
         {
@@ -74,6 +77,12 @@ namespace ConvGen.Oracle
             Console.WriteLine($"{version}, 1 thread; writing {golden}");
 
             IReadOnlyList<GoldenConfig> configs = Configurations.All();
+
+            // PyTorch's activation modules must be within the float error the tolerance assumes for them.
+            IReadOnlyList<string> accuracy = ActivationCheck.MeasureTorch(
+                configs.Where(c => c.Activation == GoldenActivation.LeakyReLU).Select(c => c.NegativeSlope).Append(0.01f));
+            foreach (string line in accuracy) Console.WriteLine("  PyTorch " + line);
+
             var entries = new List<GoldenEntry>();
             var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             int corrected = 0;
@@ -88,22 +97,31 @@ namespace ConvGen.Oracle
                 files.Add(fileName, bytes);
                 if (r.CorrectedModulePadding) corrected++;
                 bool full = r.Output.Length <= GoldenWriter.FullOutputLimit;
-                int samples = full ? 0 : GoldenWriter.SampleIndices(c, c.OutputHeight, c.OutputWidth, r.Output.Length).Length;
-                entries.Add(new GoldenEntry(index, fileName, c, bytes.Length, full, samples, r.CorrectedModulePadding, NonFiniteSummary(c, r.Output)));
+                int samples = full ? 0 : GoldenWriter.SampleIndices(c, c.OutputSize, r.Output.Length).Length;
+                string regions = ActivationCheck.RegionSummary(c.Activation, r.ConvOutput, out List<string> missing);
+                if (missing.Count > 0 && c.Specials.Count == 0 && c.Family == "activation")
+                {
+                    throw new InvalidOperationException($"{c.Name}: no convolution output in the region(s) {string.Join(", ", missing)} of {c.Activation}; scale the input");
+                }
+
+                entries.Add(new GoldenEntry(index, fileName, c, bytes.Length, full, samples, r.CorrectedModulePadding, NonFiniteSummary(c, r.Output), regions));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{index,3} {c.Name,-44} {c.TorchCall()} on ({c.Batch}, {c.InChannels}, {c.Height}, {c.Width}) -> " +
-                    $"[{string.Join(", ", r.OutputShape)}] {bytes.Length,9:N0} B{(r.CorrectedModulePadding ? "  (TorchSharp same-padding order corrected)" : "")}"));
+                    $"{index,3} {c.Name,-44} {c.TorchCall()} on {c.InputShape} -> " +
+                    $"[{string.Join(", ", r.OutputShape)}] {bytes.Length,9:N0} B{(r.CorrectedModulePadding ? "  (TorchSharp same-padding order corrected)" : "")}" +
+                    $"{(regions.Length > 0 ? "  " + regions : "")}"));
             }
 
             // Replace the folder's golden files only after everything was computed and checked.
             foreach (string stale in Directory.GetFiles(golden, "*.bin")) File.Delete(stale);
             foreach (var (name, bytes) in files) File.WriteAllBytes(Path.Combine(golden, name), bytes);
-            File.WriteAllText(Path.Combine(golden, "MANIFEST.md"), SourceWriter.Manifest(entries, version), new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(golden, "MANIFEST.md"), SourceWriter.Manifest(entries, version, accuracy), new UTF8Encoding(false));
             File.WriteAllText(Path.Combine(project, "GoldenLayers.g.cs"), SourceWriter.Layers(entries, version), new UTF8Encoding(false));
 
             long total = entries.Sum(e => e.Bytes);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{entries.Count} configurations ({string.Join(", ", entries.GroupBy(e => e.Config.Family).Select(g => $"{g.Key} {g.Count()}"))}), " +
+                $"{entries.Count} configurations ({string.Join(", ", entries.GroupBy(e => $"Conv{e.Config.Rank}d").Select(g => $"{g.Key} {g.Count()}"))}, " +
+                $"{entries.Count(e => e.Config.Activation != GoldenActivation.None)} with an activation; " +
+                $"{string.Join(", ", entries.GroupBy(e => e.Config.Family).Select(g => $"{g.Key} {g.Count()}"))}), " +
                 $"{total:N0} bytes of golden data, {corrected} with TorchSharp's same-padding order corrected, {clock.Elapsed.TotalSeconds:F1} s"));
             return 0;
         }
@@ -123,7 +141,7 @@ namespace ConvGen.Oracle
             {
                 GoldenConfig c = configs[i];
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{i + 1,3} {c.Family,-12} {c.Name,-44} {c.TorchCall()} on ({c.Batch}, {c.InChannels}, {c.Height}, {c.Width})  {c.Attribute()}"));
+                    $"{i + 1,3} {c.Family,-12} {c.Name,-44} {c.TorchCall()} on {c.InputShape}  {c.Attribute()}"));
             }
 
             Console.WriteLine($"{configs.Count} configurations");
@@ -136,13 +154,15 @@ namespace ConvGen.Oracle
             if (c.Invalid() is string why) throw new ArgumentException($"invalid configuration: {why}");
             torch.set_num_threads(1);
             Console.WriteLine($"{TorchVersion()}, 1 thread");
-            Console.WriteLine($"config: {c.TorchCall()} on ({c.Batch}, {c.InChannels}, {c.Height}, {c.Width}), seed {c.Seed}");
+            Console.WriteLine($"config: {c.TorchCall()} on {c.InputShape}, seed {c.Seed}");
             Console.WriteLine($"ConvGen: {c.Attribute()}");
             GoldenData data = GoldenData.Create(c);
             TorchResult r = TorchOracle.Run(c, data);
-            var p = c.ResolvedPadding;
-            Console.WriteLine($"padding (top, bottom, left, right): ({p.Top}, {p.Bottom}, {p.Left}, {p.Right}); TorchSharp module array " +
+            var (before, after) = c.ResolvedPadding;
+            Console.WriteLine($"padding (before, after) per axis: {string.Join(" ", before.Zip(after, (b, a) => $"({b}, {a})"))}; TorchSharp module array " +
                               $"[{string.Join(", ", r.ModuleReversedPadding)}]{(r.CorrectedModulePadding ? " (corrected)" : "")}");
+            string regions = ActivationCheck.RegionSummary(c.Activation, r.ConvOutput, out _);
+            if (regions.Length > 0) Console.WriteLine(regions);
             Console.WriteLine($"output shape: [{string.Join(", ", r.OutputShape)}]");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"checksum: sum={r.Output.Sum(x => (double)x):R} sumAbs={r.Output.Sum(x => Math.Abs((double)x)):R} " +
@@ -154,41 +174,65 @@ namespace ConvGen.Oracle
         private static GoldenConfig ParseConfig(string[] args)
         {
             static int I(string v) => int.Parse(v, CultureInfo.InvariantCulture);
-            static (int, int) P(string v) => v.Split('x') is { Length: 2 } a ? (I(a[0]), I(a[1])) : (I(v), I(v));
+            static int[] A(string v) => v.Split('x').Select(I).ToArray();
+            string kernel = "3", stride = "1", padding = "same", dilation = "1", size = "10x10";
             var c = new GoldenConfig
             {
-                Name = "oracle-run", Family = "run", InChannels = 3, OutChannels = 8, KernelH = 3, KernelW = 3,
-                PaddingKind = PaddingKind.Same, Mode = Mode.Reflect, Height = 10, Width = 10,
+                Name = "oracle-run", Family = "run", InChannels = 3, OutChannels = 8, Kernel = new[] { 3, 3 }, Stride = new[] { 1, 1 },
+                Padding = new[] { 0, 0 }, Dilation = new[] { 1, 1 }, Size = new[] { 10, 10 }, PaddingKind = PaddingKind.Same, Mode = Mode.Reflect,
             };
+            int? height = null, width = null;
             for (int i = 0; i < args.Length; i += 2)
             {
                 if (i + 1 >= args.Length) throw new ArgumentException($"missing value after {args[i]}");
                 string v = args[i + 1];
-                c = args[i] switch
+                switch (args[i])
                 {
-                    "--in" => c with { InChannels = I(v) },
-                    "--out" => c with { OutChannels = I(v) },
-                    "--kernel" => c with { KernelH = P(v).Item1, KernelW = P(v).Item2 },
-                    "--stride" => c with { StrideH = P(v).Item1, StrideW = P(v).Item2 },
-                    "--padding" => v switch
-                    {
-                        "same" => c with { PaddingKind = PaddingKind.Same, PaddingH = 0, PaddingW = 0 },
-                        "valid" => c with { PaddingKind = PaddingKind.Valid, PaddingH = 0, PaddingW = 0 },
-                        _ => c with { PaddingKind = PaddingKind.Explicit, PaddingH = P(v).Item1, PaddingW = P(v).Item2 },
-                    },
-                    "--dilation" => c with { DilationH = P(v).Item1, DilationW = P(v).Item2 },
-                    "--groups" => c with { Groups = I(v) },
-                    "--bias" => c with { Bias = bool.Parse(v) },
-                    "--padding-mode" => c with { Mode = Enum.Parse<Mode>(v, ignoreCase: true) },
-                    "--batch" => c with { Batch = I(v) },
-                    "--height" => c with { Height = I(v) },
-                    "--width" => c with { Width = I(v) },
-                    "--name" => c with { Name = v },
-                    _ => throw new ArgumentException($"unknown option {args[i]}"),
-                };
+                    case "--kernel": kernel = v; break;
+                    case "--stride": stride = v; break;
+                    case "--padding": padding = v; break;
+                    case "--dilation": dilation = v; break;
+                    case "--size": size = v; break;
+                    case "--height": height = I(v); break;
+                    case "--width": width = I(v); break;
+                    default:
+                        c = args[i] switch
+                        {
+                            "--in" => c with { InChannels = I(v) },
+                            "--out" => c with { OutChannels = I(v) },
+                            "--groups" => c with { Groups = I(v) },
+                            "--bias" => c with { Bias = bool.Parse(v) },
+                            "--padding-mode" => c with { Mode = Enum.Parse<Mode>(v, ignoreCase: true) },
+                            "--batch" => c with { Batch = I(v) },
+                            "--activation" => c with { Activation = Enum.Parse<GoldenActivation>(v, ignoreCase: true) },
+                            "--slope" => c with { NegativeSlope = float.Parse(v, CultureInfo.InvariantCulture) },
+                            "--scale" => c with { InputScaleLog2 = I(v) },
+                            "--name" => c with { Name = v },
+                            _ => throw new ArgumentException($"unknown option {args[i]}"),
+                        };
+                        break;
+                }
             }
 
-            return c;
+            // The rank: --size's (or --kernel's) number of values; single values are repeated on every axis.
+            int[] sz = A(size);
+            if (height is not null || width is not null) sz = new[] { height ?? 10, width ?? 10 };
+            int rank = Math.Max(sz.Length, A(kernel).Length);
+            int[] Fit(string v, string name)
+            {
+                int[] a = A(v);
+                if (a.Length == 1) return Enumerable.Repeat(a[0], rank).ToArray();
+                if (a.Length != rank) throw new ArgumentException($"{name} has {a.Length} values, the layer {rank} axes");
+                return a;
+            }
+
+            c = c with { Kernel = Fit(kernel, "--kernel"), Stride = Fit(stride, "--stride"), Dilation = Fit(dilation, "--dilation"), Size = Fit(string.Join("x", sz), "--size") };
+            return padding switch
+            {
+                "same" => c with { PaddingKind = PaddingKind.Same, Padding = new int[rank] },
+                "valid" => c with { PaddingKind = PaddingKind.Valid, Padding = new int[rank] },
+                _ => c with { PaddingKind = PaddingKind.Explicit, Padding = Fit(padding, "--padding") },
+            };
         }
 
         /// <summary>The directory holding ConvGen.sln, searched upwards from the working directory and from the binary.</summary>

@@ -1,5 +1,7 @@
 using ConvGen.Golden;
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using TorchSharp;
@@ -8,33 +10,52 @@ using static TorchSharp.torch;
 
 namespace ConvGen.Oracle
 {
-    /// <summary>Input, weight (PyTorch layout <c>(out, in/groups, kH, kW)</c>) and bias of one configuration.</summary>
+    /// <summary>Input, weight (PyTorch layout <c>(out, in/groups, *kernel)</c>) and bias of one configuration.</summary>
     public sealed record GoldenData(float[] Input, float[] Weight, float[]? Bias)
     {
-        /// <summary>Weights 3·seed+1, bias 3·seed+2, input 3·seed+3 (uniform [-1, 1)), then the special values.</summary>
+        /// <summary>Weights 3·seed+1, bias 3·seed+2, input 3·seed+3 (uniform [-1, 1), the input times 2^scale), then the special values.</summary>
         public static GoldenData Create(GoldenConfig c)
         {
             ulong s = c.Seed;
             float[] weight = SplitMix64.Uniform(c.WeightLength, 3 * s + 1);
             float[]? bias = c.Bias ? SplitMix64.Uniform(c.OutChannels, 3 * s + 2) : null;
             float[] input = SplitMix64.Uniform(c.InputLength, 3 * s + 3);
+            if (c.InputScaleLog2 != 0)
+            {
+                float scale = c.InputScale;
+                for (int i = 0; i < input.Length; i++) input[i] *= scale; // a power of two: exact
+            }
+
             foreach (SpecialValue v in c.Specials)
             {
                 switch (v.Target)
                 {
                     case Target.Input:
-                        input[((v.I0 * c.InChannels + v.I1) * c.Height + v.I2) * c.Width + v.I3] = v.Value;
+                        input[Flat(v.Index, new[] { c.Batch, c.InChannels }.Concat(c.Size).ToArray())] = v.Value;
                         break;
                     case Target.Weight:
-                        weight[((v.I0 * (c.InChannels / c.Groups) + v.I1) * c.KernelH + v.I2) * c.KernelW + v.I3] = v.Value;
+                        weight[Flat(v.Index, new[] { c.OutChannels, c.InChannels / c.Groups }.Concat(c.Kernel).ToArray())] = v.Value;
                         break;
                     default:
-                        bias![v.I0] = v.Value;
+                        bias![Flat(v.Index, new[] { c.OutChannels })] = v.Value;
                         break;
                 }
             }
 
             return new GoldenData(input, weight, bias);
+        }
+
+        private static int Flat(int[] index, int[] shape)
+        {
+            if (index.Length != shape.Length) throw new ArgumentException($"index [{string.Join(", ", index)}] for shape [{string.Join(", ", shape)}]");
+            int flat = 0;
+            for (int i = 0; i < shape.Length; i++)
+            {
+                if ((uint)index[i] >= (uint)shape[i]) throw new ArgumentException($"index [{string.Join(", ", index)}] outside [{string.Join(", ", shape)}]");
+                flat = flat * shape[i] + index[i];
+            }
+
+            return flat;
         }
 
         /// <summary>FNV-1a 64 over the float32 little-endian bytes of input, weight, bias (in that order).</summary>
@@ -58,10 +79,14 @@ namespace ConvGen.Oracle
         }
     }
 
-    /// <summary>What PyTorch produced for a configuration.</summary>
-    public sealed record TorchResult(float[] Output, long[] OutputShape, long[] ModuleReversedPadding, bool CorrectedModulePadding);
+    /// <summary>
+    /// What PyTorch produced for a configuration: the output (after the activation module, if any), its shape, the
+    /// convolution's own output before the activation (for the manifest's region summary), and the padding array of the
+    /// TorchSharp module.
+    /// </summary>
+    public sealed record TorchResult(float[] Output, long[] OutputShape, float[] ConvOutput, long[] ModuleReversedPadding, bool CorrectedModulePadding);
 
-    /// <summary>Runs a configuration through TorchSharp's <c>torch.nn.Conv2d</c> module (libtorch, one thread).</summary>
+    /// <summary>Runs a configuration through TorchSharp's <c>torch.nn.Conv1d/2d/3d</c> module and activation module (libtorch, one thread).</summary>
     public static class TorchOracle
     {
         private static readonly FieldInfo ReversedPaddingField =
@@ -69,17 +94,19 @@ namespace ConvGen.Oracle
             ?? throw new InvalidOperationException("TorchSharp.Modules.Convolution._reversed_padding_repeated_twice not found");
 
         /// <summary>
-        /// Builds <c>nn.Conv2d</c> with the configuration's padding (numbers, <c>Padding.Same</c>/<c>Padding.Valid</c>) and
-        /// padding mode, loads weight and bias into it and runs <c>forward</c>.
+        /// Builds <c>nn.ConvNd</c> with the configuration's padding (numbers, <c>Padding.Same</c>/<c>Padding.Valid</c>) and
+        /// padding mode, loads weight and bias into it and runs <c>forward</c>, then the activation module.
         /// <para>
         /// TorchSharp 0.107.0 bug worked around here: for <c>Padding.Same</c> its <c>Convolution</c> stores the per-axis
-        /// padding in <c>_reversed_padding_repeated_twice</c> in dimension order (top, bottom, left, right) instead of
-        /// F.pad's reversed order (left, right, top, bottom) that <c>torch/nn/modules/conv.py</c> uses. With a non-zero
-        /// padding mode <c>forward</c> hands that array to F.pad, so a rectangular "same" kernel pads the height with the
-        /// width's amounts and vice versa (e.g. (3, 5) reflect on 8×9 gives 10×7 instead of 8×9). When the array differs
+        /// padding in <c>_reversed_padding_repeated_twice</c> in dimension order ((top, bottom, left, right); for Conv3d
+        /// (front, back, top, bottom, left, right)) instead of F.pad's reversed order (last axis first) that
+        /// <c>torch/nn/modules/conv.py</c> uses. With a non-zero padding mode <c>forward</c> hands that array to F.pad, so
+        /// an uneven or non-cubic "same" kernel pads one axis with another's amounts (e.g. Conv2d (3, 5) reflect on 8×9
+        /// gives 10×7 instead of 8×9; Conv3d (2, 3, 4) dilation (1, 2, 1) on 5×6×7 gives 7×6×5). When the array differs
         /// from PyTorch's, it is set to PyTorch's value before <c>forward</c>, so the module then runs exactly Python's
-        /// <c>_conv_forward</c>: <c>F.conv2d(F.pad(x, _reversed_padding_repeated_twice, mode), w, b, stride, 0, dilation,
+        /// <c>_conv_forward</c>: <c>F.convNd(F.pad(x, _reversed_padding_repeated_twice, mode), w, b, stride, 0, dilation,
         /// groups)</c>. With zero padding the array is not used (forward calls libtorch's own <c>padding='same'</c>).
+        /// Conv1d has one axis, so its order cannot be wrong.
         /// </para>
         /// </summary>
         public static TorchResult Run(GoldenConfig c, GoldenData data)
@@ -94,21 +121,19 @@ namespace ConvGen.Oracle
                 _ => throw new ArgumentOutOfRangeException(nameof(c)),
             };
 
-            (long, long) kernel = (c.KernelH, c.KernelW), stride = (c.StrideH, c.StrideW), dilation = (c.DilationH, c.DilationW);
-            Conv2d conv = c.PaddingKind switch
-            {
-                PaddingKind.Same => nn.Conv2d(c.InChannels, c.OutChannels, kernel, TorchSharp.Padding.Same, stride: stride,
-                    dilation: dilation, padding_mode: mode, groups: c.Groups, bias: c.Bias),
-                PaddingKind.Valid => nn.Conv2d(c.InChannels, c.OutChannels, kernel, TorchSharp.Padding.Valid, stride: stride,
-                    dilation: dilation, padding_mode: mode, groups: c.Groups, bias: c.Bias),
-                _ => nn.Conv2d(c.InChannels, c.OutChannels, kernel, stride: stride, padding: (c.PaddingH, c.PaddingW),
-                    dilation: dilation, padding_mode: mode, groups: c.Groups, bias: c.Bias),
-            };
-
+            Convolution conv = Create(c, mode);
+            nn.Module<Tensor, Tensor>? activation = CreateActivation(c);
             try
             {
-                var p = c.ResolvedPadding;
-                long[] python = { p.Left, p.Right, p.Top, p.Bottom };
+                var (before, after) = c.ResolvedPadding;
+                var pythonList = new List<long>();
+                for (int i = c.Rank - 1; i >= 0; i--)
+                {
+                    pythonList.Add(before[i]);
+                    pythonList.Add(after[i]);
+                }
+
+                long[] python = pythonList.ToArray();
                 long[] module = (long[])ReversedPaddingField.GetValue(conv)!;
                 bool corrected = false;
                 if (!module.SequenceEqual(python) && c.Mode != Mode.Zeros)
@@ -118,11 +143,11 @@ namespace ConvGen.Oracle
                 }
 
                 long[] wShape = conv.weight.shape;
-                long[] expectedW = { c.OutChannels, c.InChannels / c.Groups, c.KernelH, c.KernelW };
+                long[] expectedW = new long[] { c.OutChannels, c.InChannels / c.Groups }.Concat(c.Kernel.Select(k => (long)k)).ToArray();
                 if (!wShape.SequenceEqual(expectedW)) throw new InvalidOperationException($"{c.Name}: weight shape [{string.Join(", ", wShape)}]");
                 if ((conv.bias is null) == c.Bias) throw new InvalidOperationException($"{c.Name}: bias presence");
 
-                long[] xShape = { c.Batch, c.InChannels, c.Height, c.Width };
+                long[] xShape = new long[] { c.Batch, c.InChannels }.Concat(c.Size.Select(s => (long)s)).ToArray();
                 using (torch.no_grad())
                 {
                     conv.weight.copy_(torch.tensor(data.Weight, wShape));
@@ -130,40 +155,114 @@ namespace ConvGen.Oracle
                     Tensor x = torch.tensor(data.Input, xShape);
                     Tensor y = conv.forward(x);
                     long[] yShape = y.shape;
-                    long[] expectedY = { c.Batch, c.OutChannels, c.OutputHeight, c.OutputWidth };
+                    long[] expectedY = new long[] { c.Batch, c.OutChannels }.Concat(c.OutputSize.Select(o => (long)o)).ToArray();
                     if (!yShape.SequenceEqual(expectedY))
                     {
                         throw new InvalidOperationException(
                             $"{c.Name}: PyTorch output shape [{string.Join(", ", yShape)}], the resolved padding predicts [{string.Join(", ", expectedY)}]");
                     }
 
-                    float[] output = y.contiguous().data<float>().ToArray();
+                    float[] convOutput = y.contiguous().data<float>().ToArray();
 
-                    // The recorded padding must be the one PyTorch applied: F.pad with (left, right, top, bottom) in the
-                    // same mode (constant 0 for zeros) followed by an unpadded F.conv2d must give the module's output.
+                    // The recorded padding must be the one PyTorch applied: F.pad with the reversed (before, after) pairs in
+                    // the same mode (constant 0 for zeros) followed by an unpadded F.convNd must give the module's output.
                     // (Skipped for NaN/∞ data: the explicit zeros would be multiplied where a direct kernel skips them.)
                     if (c.Specials.Count == 0)
                     {
                         Tensor padded = torch.nn.functional.pad(x, python, c.Mode == Mode.Zeros ? PaddingModes.Constant : mode);
-                        Tensor alt = torch.nn.functional.conv2d(padded, conv.weight, conv.bias, new long[] { c.StrideH, c.StrideW },
-                            new long[] { 0, 0 }, new long[] { c.DilationH, c.DilationW }, c.Groups);
+                        long[] stride = c.Stride.Select(s => (long)s).ToArray(), dilation = c.Dilation.Select(d => (long)d).ToArray();
+                        Tensor alt = c.Rank switch
+                        {
+                            1 => torch.nn.functional.conv1d(padded, conv.weight, conv.bias, stride[0], 0, dilation[0], c.Groups),
+                            2 => torch.nn.functional.conv2d(padded, conv.weight, conv.bias, stride, new long[] { 0, 0 }, dilation, c.Groups),
+                            _ => torch.nn.functional.conv3d(padded, conv.weight, conv.bias, stride, new long[] { 0, 0, 0 }, dilation, c.Groups),
+                        };
                         float[] altOut = alt.contiguous().data<float>().ToArray();
-                        double scale = output.Max(v => Math.Abs((double)v)) + 1;
-                        double worst = output.Zip(altOut, (a, b) => Math.Abs((double)a - b)).Max();
+                        double scale = convOutput.Max(v => Math.Abs((double)v)) + 1;
+                        double worst = convOutput.Zip(altOut, (a, b) => Math.Abs((double)a - b)).Max();
                         if (!(worst <= 1e-4 * scale))
                         {
                             throw new InvalidOperationException(
-                                $"{c.Name}: module output differs from F.pad({string.Join(", ", python)}) + F.conv2d by {worst:G3}");
+                                $"{c.Name}: module output differs from F.pad({string.Join(", ", python)}) + F.conv{c.Rank}d by {worst:G3}");
                         }
                     }
 
-                    return new TorchResult(output, yShape, module, corrected);
+                    float[] output = convOutput;
+                    if (activation is not null)
+                    {
+                        Tensor z = activation.forward(y);
+                        if (!z.shape.SequenceEqual(yShape)) throw new InvalidOperationException($"{c.Name}: activation changed the shape");
+                        output = z.contiguous().data<float>().ToArray();
+                    }
+
+                    return new TorchResult(output, yShape, convOutput, module, corrected);
                 }
             }
             finally
             {
                 conv.Dispose();
+                (activation as IDisposable)?.Dispose();
             }
         }
+
+        private static Convolution Create(GoldenConfig c, PaddingModes mode)
+        {
+            int[] k = c.Kernel, s = c.Stride, d = c.Dilation, p = c.Padding;
+            switch (c.Rank)
+            {
+                case 1:
+                    return c.PaddingKind switch
+                    {
+                        PaddingKind.Same => nn.Conv1d(c.InChannels, c.OutChannels, k[0], TorchSharp.Padding.Same, stride: s[0], dilation: d[0],
+                            padding_mode: mode, groups: c.Groups, bias: c.Bias),
+                        PaddingKind.Valid => nn.Conv1d(c.InChannels, c.OutChannels, k[0], TorchSharp.Padding.Valid, stride: s[0], dilation: d[0],
+                            padding_mode: mode, groups: c.Groups, bias: c.Bias),
+                        _ => nn.Conv1d(c.InChannels, c.OutChannels, k[0], stride: s[0], padding: p[0], dilation: d[0],
+                            padding_mode: mode, groups: c.Groups, bias: c.Bias),
+                    };
+                case 2:
+                    (long, long) kernel = (k[0], k[1]), stride = (s[0], s[1]), dilation = (d[0], d[1]);
+                    return c.PaddingKind switch
+                    {
+                        PaddingKind.Same => nn.Conv2d(c.InChannels, c.OutChannels, kernel, TorchSharp.Padding.Same, stride: stride,
+                            dilation: dilation, padding_mode: mode, groups: c.Groups, bias: c.Bias),
+                        PaddingKind.Valid => nn.Conv2d(c.InChannels, c.OutChannels, kernel, TorchSharp.Padding.Valid, stride: stride,
+                            dilation: dilation, padding_mode: mode, groups: c.Groups, bias: c.Bias),
+                        _ => nn.Conv2d(c.InChannels, c.OutChannels, kernel, stride: stride, padding: (p[0], p[1]),
+                            dilation: dilation, padding_mode: mode, groups: c.Groups, bias: c.Bias),
+                    };
+                default:
+                    (long, long, long) kernel3 = (k[0], k[1], k[2]), stride3 = (s[0], s[1], s[2]), dilation3 = (d[0], d[1], d[2]);
+                    return c.PaddingKind switch
+                    {
+                        PaddingKind.Same => nn.Conv3d(c.InChannels, c.OutChannels, kernel3, TorchSharp.Padding.Same, stride: stride3,
+                            dilation: dilation3, padding_mode: mode, groups: c.Groups, bias: c.Bias),
+                        PaddingKind.Valid => nn.Conv3d(c.InChannels, c.OutChannels, kernel3, TorchSharp.Padding.Valid, stride: stride3,
+                            dilation: dilation3, padding_mode: mode, groups: c.Groups, bias: c.Bias),
+                        _ => nn.Conv3d(c.InChannels, c.OutChannels, kernel3, stride: stride3, padding: (p[0], p[1], p[2]),
+                            dilation: dilation3, padding_mode: mode, groups: c.Groups, bias: c.Bias),
+                    };
+            }
+        }
+
+        /// <summary>The <c>torch.nn</c> activation module of a configuration (null: none).</summary>
+        public static nn.Module<Tensor, Tensor>? CreateActivation(GoldenConfig c) => CreateActivation(c.Activation, c.NegativeSlope);
+
+        public static nn.Module<Tensor, Tensor>? CreateActivation(GoldenActivation activation, float slope) => activation switch
+        {
+            GoldenActivation.None => null,
+            GoldenActivation.ReLU => nn.ReLU(),
+            GoldenActivation.ReLU6 => nn.ReLU6(),
+            // Python's nn.LeakyReLU(0.2) passes the double 0.2; libtorch rounds it to the float 0.2f, as ConvGen stores it.
+            GoldenActivation.LeakyReLU => nn.LeakyReLU(double.Parse(slope.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)),
+            GoldenActivation.Sigmoid => nn.Sigmoid(),
+            GoldenActivation.Tanh => nn.Tanh(),
+            GoldenActivation.Hardsigmoid => nn.Hardsigmoid(),
+            GoldenActivation.Hardswish => nn.Hardswish(),
+            GoldenActivation.SiLU => nn.SiLU(),
+            GoldenActivation.GELU => nn.GELU(),
+            GoldenActivation.GELUTanh => nn.GELU(GELU.Approximate.tanh),
+            _ => throw new ArgumentOutOfRangeException(nameof(activation)),
+        };
     }
 }
