@@ -8,7 +8,7 @@ using Xunit;
 namespace ConvGen.Fuzz.Tests;
 
 /// <summary>
-/// Source that is being typed: valid layer declarations with random edits (characters and tokens deleted, duplicated
+/// Source that is being typed: valid Conv1d/Conv2d/Conv3d declarations with random edits (characters and tokens deleted, duplicated
 /// or inserted), as the IDE hands them to the generator on every keystroke. The generator must never throw, and
 /// whatever it generates must have no diagnostic of its own (the user's broken code may of course have errors).
 /// </summary>
@@ -24,6 +24,8 @@ public class MalformedSourceFuzzTests
         "(", ")", "[", "]", "{", "}", ",", ";", "=", "\"", "-", "new[]", "new int[] {", "partial", "static", "class",
         "Conv2d(", "Padding =", "\"same\"", "PaddingMode.", "Groups = 0", "1e9", "2147483647", "null", "<T>", "#if X",
         "record", "struct", "///", "/*", "@", "global::", "ConvGen.", "typeof(", "default", "nameof(Padding)",
+        "Conv1d(", "Conv3d(", "Conv2d] [Conv1d(1, 1, 1)", "new[] { 1, 2, 3 }", "Activation = Activation.GELU", "Activation.",
+        "(Activation)42", "NegativeSlope = float.NaN", "NegativeSlope =", "0.2f", "InputDepth = 0", "InputDepth =",
     };
 
     public static IEnumerable<object[]> Batches() => FuzzSettings.Batches(CiCount, BatchSize);

@@ -163,6 +163,7 @@ internal static class ReferenceConv
     public static double Erf(double x)
     {
         if (double.IsNaN(x)) return x;
+        if (double.IsInfinity(x)) return Math.Sign(x);
         double ax = Math.Abs(x);
         if (ax < 2.5)
         {

@@ -9,9 +9,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace ConvGen.Fuzz.Tests.Harness;
 
 /// <summary>
-/// Many valid layers in ONE source file (so one generator run and one compilation serve them all), declared in varied
-/// but legal ways (namespaces, nesting in partial types, modifiers), plus a factory:
-/// <c>public static class Factory { public static IConv2dLayer Create17(float[] w, float[]? b) => new L17(w, b); }</c>.
+/// Many valid layers of every rank in ONE source file (so one generator run and one compilation serve them all),
+/// declared in varied but legal ways (namespaces, nesting in partial types, modifiers, attribute spellings), plus a
+/// factory whose return type is the rank's interface, so a layer that does not implement it fails to compile:
+/// <c>public static class Factory { public static IConv3dLayer Create17(float[] w, float[]? b) => new L17(w, b); }</c>.
 /// </summary>
 internal sealed class LayerBatch
 {
@@ -30,14 +31,15 @@ internal sealed class LayerBatch
             string ns = $"Fuzz.N{i % 5}";
             text.AppendLine($"namespace {ns}");
             text.AppendLine("{");
+            string plain = $"Conv{configs[i].Rank}d";
             string attributeName = (r.Next(6)) switch
             {
-                0 => "ConvGen.Conv2d",
-                1 => "global::ConvGen.Conv2dAttribute",
-                2 => "Conv2dAttribute",
-                _ => "Conv2d",
+                0 => $"ConvGen.{plain}",
+                1 => $"global::ConvGen.{plain}Attribute",
+                2 => $"{plain}Attribute",
+                _ => plain,
             };
-            string attribute = attributeName + configs[i].Attribute.Substring("Conv2d".Length);
+            string attribute = attributeName + configs[i].Attribute.Substring(plain.Length);
             string access = r.Next(3) == 0 ? "internal" : "public";
             string modifiers = r.Next(4) == 0 ? $"{access} sealed partial class" : $"{access} partial class";
             string body = r.Next(2) == 0 ? ";" : " { }";
@@ -71,7 +73,7 @@ internal sealed class LayerBatch
         for (int i = 0; i < configs.Count; i++)
         {
             string construct = configs[i].Expected.Bias ? $"new global::{names[i]}(w, b!)" : $"new global::{names[i]}(w)";
-            text.AppendLine($"        public static global::ConvGen.IConv2dLayer Create{i}(float[] w, float[]? b) => {construct};");
+            text.AppendLine($"        public static global::ConvGen.IConv{configs[i].Rank}dLayer Create{i}(float[] w, float[]? b) => {construct};");
         }
 
         text.AppendLine("    }");
@@ -100,13 +102,20 @@ internal sealed class LayerBatch
         return -1;
     }
 
-    /// <summary>The factory for layer <paramref name="index"/> of the loaded assembly.</summary>
-    public static Func<float[], float[]?, IConv2dLayer> Factory(LoadedAssembly assembly, int index)
+    /// <summary>The factory for Conv2d layer <paramref name="index"/> of the loaded assembly.</summary>
+    public static Func<float[], float[]?, IConv2dLayer> Factory(LoadedAssembly assembly, int index) =>
+        Method(assembly, index).CreateDelegate<Func<float[], float[]?, IConv2dLayer>>();
+
+    /// <summary>The factory for layer <paramref name="index"/> of any rank, its result wrapped in a <see cref="FuzzLayer"/>.</summary>
+    public static Func<float[], float[]?, FuzzLayer> AnyFactory(LoadedAssembly assembly, int index)
     {
-        var method = assembly.GetType("Fuzz.Factory").GetMethod($"Create{index}", BindingFlags.Public | BindingFlags.Static)
-            ?? throw new InvalidOperationException($"Factory.Create{index} not found.");
-        return method.CreateDelegate<Func<float[], float[]?, IConv2dLayer>>();
+        var create = Method(assembly, index).CreateDelegate<Func<float[], float[]?, object>>();
+        return (w, b) => new FuzzLayer(create(w, b));
     }
+
+    private static MethodInfo Method(LoadedAssembly assembly, int index) =>
+        assembly.GetType("Fuzz.Factory").GetMethod($"Create{index}", BindingFlags.Public | BindingFlags.Static)
+            ?? throw new InvalidOperationException($"Factory.Create{index} not found.");
 
     private void Declare(StringBuilder text, string attribute, string declaration)
     {
