@@ -92,6 +92,14 @@ public class GeneratedMemberTests
     }
 
     [Fact]
+    public void A_lower_case_class_name_warns_only_where_the_user_declared_it()
+    {
+        var result = GeneratorHarness.Run("using ConvGen;\nnamespace App;\n#pragma warning disable CS8981\n[Conv1d(1, 1, 1)] public partial class layer;\n");
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
     public void A_class_named_with_a_keyword_gets_a_layer_that_compiles()
     {
         var result = GeneratorHarness.Run("using ConvGen;\nnamespace @namespace.App;\n[Conv2d(3, 12, 3)] public partial class @class;\n" +

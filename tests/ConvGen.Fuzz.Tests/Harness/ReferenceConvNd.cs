@@ -7,9 +7,8 @@ namespace ConvGen.Fuzz.Tests.Harness;
 /// The oracle for Conv1d/2d/3d and the fused activations: a copy of tests/ConvGen.Numerics.Tests/ReferenceConv.cs
 /// (torch.nn.ConvNd straight from its definition in double precision, one output element at a time, PyTorch's padding
 /// modes by index mapping, then the activation's formula in double) and of ConvNdTests.AssertActivated, its tolerance.
-/// Two changes: each axis's source indices are tabulated once per call instead of recomputed for every product (the
-/// fuzz runs this on hundreds of layers per run), and erf(±∞) = ±1 (see <see cref="Erf"/>). Shares no code with the
-/// runtime.
+/// One change for speed, not meaning: each axis's source indices are tabulated once per call instead of recomputed for
+/// every product (the fuzz runs this on hundreds of layers per run). Shares no code with the runtime.
 /// </summary>
 internal static class ReferenceConvNd
 {
@@ -123,9 +122,8 @@ internal static class ReferenceConvNd
     };
 
     /// <summary>
-    /// erf in double: Taylor series near 0, continued fraction of erfc beyond (relative error below 1e-15); erf(±∞) = ±1.
-    /// (The Numerics copy lacks the ±∞ case: its continued fraction computes ∞·0 there and returns NaN, so GELU(+∞)
-    /// would be NaN instead of PyTorch's +∞.)
+    /// erf in double: Taylor series near 0, continued fraction of erfc beyond (relative error below 1e-15); erf(±∞) = ±1
+    /// (the continued fraction would compute ∞·0 there and make GELU(+∞) NaN instead of PyTorch's +∞).
     /// </summary>
     public static double Erf(double x)
     {
