@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using ConvGen.Fuzz.Tests.Harness;
 using ConvGen.Numerics.Tests;
@@ -40,7 +39,6 @@ public class ValidConfigurationFuzzTests(Xunit.Abstractions.ITestOutputHelper lo
         }
 
         var batch = new LayerBatch(configs, batchSeed);
-        var clock = Stopwatch.StartNew();
         var run = InMemoryCompiler.RunGenerator(InMemoryCompiler.Compile(
             $"Fuzz{batchSeed}", new[] { InMemoryCompiler.Parse(batch.Source, "Layers.cs") }, OptimizationLevel.Release));
         var generated = new long[4];
@@ -50,7 +48,7 @@ public class ValidConfigurationFuzzTests(Xunit.Abstractions.ITestOutputHelper lo
             if (layer >= 0) generated[configs[layer].Rank] += source.SourceText.Length;
         }
 
-        log.WriteLine($"batch seed {batchSeed}: {count} layers, {configs.Count(c => c.Expected.Activation != Activation.None)} with an activation; generated in {clock.Elapsed.TotalSeconds:F1} s: " +
+        log.WriteLine($"batch seed {batchSeed}: {count} layers, {configs.Count(c => c.Expected.Activation != Activation.None)} with an activation; generated: " +
                       string.Join(", ", configs.GroupBy(c => c.Rank).OrderBy(g => g.Key).Select(g => $"{g.Count()} Conv{g.Key}d ({generated[g.Key] / 1000} k characters)")));
         var failures = new List<string>();
         foreach (var exception in run.Exceptions) failures.Add($"generator threw: {exception}");
@@ -74,9 +72,7 @@ public class ValidConfigurationFuzzTests(Xunit.Abstractions.ITestOutputHelper lo
 
         if (run.Sources.Length != count) failures.Add($"{run.Sources.Length} generated files for {count} layers");
         Fail(failures, batchSeed, repro, batch);
-        clock.Restart();
         var (assembly, diagnostics) = InMemoryCompiler.Emit(run.Output);
-        log.WriteLine($"compiled in {clock.Elapsed.TotalSeconds:F1} s");
         var problems = diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         if (assembly is null || problems.Count > 0)
         {
@@ -88,16 +84,11 @@ public class ValidConfigurationFuzzTests(Xunit.Abstractions.ITestOutputHelper lo
 
         using (assembly)
         {
-            var seconds = new double[4];
             for (int i = 0; i < count; i++)
             {
-                clock.Restart();
                 string? failure = RunLayer(assembly!, i, configs[i]);
                 if (failure is not null) failures.Add($"layer {i}: {failure}");
-                seconds[configs[i].Rank] += clock.Elapsed.TotalSeconds;
             }
-
-            log.WriteLine($"ran and checked in {seconds.Sum():F1} s (Conv1d {seconds[1]:F1} s, Conv2d {seconds[2]:F1} s, Conv3d {seconds[3]:F1} s)");
         }
 
         Fail(failures, batchSeed, repro, batch);
