@@ -1,35 +1,22 @@
 using System;
 using System.Linq;
+using ConvGen.Numerics.Tests;
 
 namespace ConvGen.Fuzz.Tests.Harness;
 
 /// <summary>
-/// The oracle for Conv1d/2d/3d and the fused activations: a copy of tests/ConvGen.Numerics.Tests/ReferenceConv.cs
-/// (torch.nn.ConvNd straight from its definition in double precision, one output element at a time, PyTorch's padding
-/// modes by index mapping, then the activation's formula in double) and of ConvNdTests.AssertActivated, its tolerance.
-/// One change for speed, not meaning: each axis's source indices are tabulated once per call instead of recomputed for
-/// every product (the fuzz runs this on hundreds of layers per run). Shares no code with the runtime.
+/// The oracle for Conv1d/2d/3d and the fused activations: the numerics tests' ReferenceConv (linked) for the input-size
+/// rules and the activations, with its convolution rewritten for speed, not meaning: each axis's source indices are
+/// tabulated once per call instead of recomputed for every product (the fuzz runs this on hundreds of layers per run);
+/// and ConvNdTests.AssertActivated, its tolerance. Shares no code with the runtime.
 /// </summary>
 internal static class ReferenceConvNd
 {
-    /// <summary>PyTorch's own checks for an input size: null when valid, otherwise the reason.</summary>
-    public static string? Invalid(ConvParameters p, int[] size)
-    {
-        if (size.Any(s => s <= 0)) return "empty input";
-        for (int a = 0; a < p.Rank; a++)
-        {
-            if (size[a] + p.PaddingBefore[a] + p.PaddingAfter[a] - (long)p.Dilation[a] * (p.KernelSize[a] - 1) - 1 < 0) return "kernel larger than padded input";
-            int pad = Math.Max(p.PaddingBefore[a], p.PaddingAfter[a]);
-            if (p.PaddingMode == PaddingMode.Reflect && pad >= size[a]) return "reflect padding too large";
-            if (p.PaddingMode == PaddingMode.Circular && pad > size[a]) return "circular padding too large";
-        }
+    // The rules and the activation formulas are the numerics tests' (ReferenceConv, linked into this project); only
+    // the convolution itself is tabulated here for speed.
+    public static string? Invalid(ConvParameters p, int[] size) => ReferenceConv.Invalid(p, size);
 
-        return null;
-    }
-
-    public static int[] OutputSize(ConvParameters p, int[] size) =>
-        Enumerable.Range(0, p.Rank).Select(a =>
-            (size[a] + p.PaddingBefore[a] + p.PaddingAfter[a] - p.Dilation[a] * (p.KernelSize[a] - 1) - 1) / p.Stride[a] + 1).ToArray();
+    public static int[] OutputSize(ConvParameters p, int[] size) => ReferenceConv.OutputSize(p, size);
 
     /// <summary>The convolution (before the activation) and, per element, Σ|w·x| + |b| (what bounds its rounding error).</summary>
     public static (double[] Output, double[] Magnitude) Run(ConvParameters p, float[] input, float[] weight, float[]? bias, int batch, int[] size)
@@ -92,72 +79,9 @@ internal static class ReferenceConvNd
         return (output, magnitude);
     }
 
-    /// <summary>PyTorch's activation modules, in double.</summary>
-    public static double Activate(double x, Activation activation, double slope) => activation switch
-    {
-        Activation.None => x,
-        Activation.ReLU => double.IsNaN(x) ? x : Math.Max(x, 0),
-        Activation.ReLU6 => double.IsNaN(x) ? x : Math.Min(Math.Max(x, 0), 6),
-        Activation.LeakyReLU => x > 0 ? x : x * slope,
-        Activation.Sigmoid => 1 / (1 + Math.Exp(-x)),
-        Activation.Tanh => Math.Tanh(x),
-        Activation.Hardsigmoid => double.IsNaN(x) ? x : Math.Min(Math.Max(x + 3, 0), 6) / 6,
-        Activation.Hardswish => double.IsNaN(x) ? x : x * Math.Min(Math.Max(x + 3, 0), 6) / 6,
-        Activation.SiLU => x / (1 + Math.Exp(-x)),
-        Activation.GELU => 0.5 * x * (1 + Erf(x / Math.Sqrt(2))),
-        Activation.GELUTanh => 0.5 * x * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x))),
-        _ => throw new ArgumentOutOfRangeException(nameof(activation)),
-    };
+    public static double Activate(double x, Activation activation, double slope) => ReferenceConv.Activate(x, activation, slope);
 
-    /// <summary>The largest slope of an activation: how much it can magnify the convolution's rounding error.</summary>
-    public static double Lipschitz(Activation activation, double slope) => activation switch
-    {
-        Activation.LeakyReLU => Math.Max(1, Math.Abs(slope)),
-        Activation.Sigmoid => 0.25,
-        Activation.Hardsigmoid => 1.0 / 6,
-        Activation.Hardswish => 1.5,
-        Activation.SiLU => 1.1,
-        Activation.GELU or Activation.GELUTanh => 1.13,
-        _ => 1,
-    };
-
-    /// <summary>
-    /// erf in double: Taylor series near 0, continued fraction of erfc beyond (relative error below 1e-15); erf(±∞) = ±1
-    /// (the continued fraction would compute ∞·0 there and make GELU(+∞) NaN instead of PyTorch's +∞).
-    /// </summary>
-    public static double Erf(double x)
-    {
-        if (double.IsNaN(x)) return x;
-        if (double.IsInfinity(x)) return Math.Sign(x);
-        double ax = Math.Abs(x);
-        if (ax < 2.5)
-        {
-            double term = ax, sum = ax;
-            for (int n = 1; n < 200 && Math.Abs(term) > 1e-18 * Math.Abs(sum); n++)
-            {
-                term *= -ax * ax / n;
-                sum += term / (2 * n + 1);
-            }
-
-            return Math.Sign(x) * 2 / Math.Sqrt(Math.PI) * sum;
-        }
-
-        // erfc(x) = exp(−x²)/√π · 1/(x + 1/2/(x + 1/(x + 3/2/(x + …)))) (Lentz), for x ≥ 2.5.
-        double f = ax, c = ax, d = 0;
-        for (int n = 1; n < 300; n++)
-        {
-            double an = n / 2.0;
-            d = ax + an * d;
-            d = 1 / d;
-            c = ax + an / c;
-            double delta = c * d;
-            f *= delta;
-            if (Math.Abs(delta - 1) < 1e-16) break;
-        }
-
-        double erfc = Math.Exp(-ax * ax) / Math.Sqrt(Math.PI) / f;
-        return Math.Sign(x) * (1 - erfc);
-    }
+    public static double Lipschitz(Activation activation, double slope) => ReferenceConv.Lipschitz(activation, slope);
 
     /// <summary>
     /// ConvNdTests.AssertActivated: the convolution's rounding error (γ_{n+2}·Σ|w·x|, see TestData.AssertClose) magnified
