@@ -1,6 +1,6 @@
+using ConvGen.Generator.Common;
 using ConvGen.Generator.Layers.Conv;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ConvGen.Generator
 {
@@ -29,31 +29,14 @@ namespace ConvGen.Generator
                 RegisterConvolution(context, rank, transposed: false);
                 RegisterConvolution(context, rank, transposed: true);
             }
+
+            // Each further layer family registers its attributes here, one LayerPipeline.Register per attribute.
         }
 
         /// <summary><c>[Conv1d]</c> … <c>[Conv3d]</c>, <c>[ConvTranspose1d]</c> … <c>[ConvTranspose3d]</c>.</summary>
-        private static void RegisterConvolution(IncrementalGeneratorInitializationContext context, int rank, bool transposed)
-        {
-            var parsed = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    ConvParser.AttributeName(rank, transposed),
-                    static (node, _) => node is TypeDeclarationSyntax,
-                    (attribute, token) => ConvParser.Parse(attribute, rank, transposed, token))
-                .WithTrackingName(Steps.Parse);
-
-            var diagnostics = parsed.Select(static (r, _) => r.Diagnostics).WithTrackingName(Steps.Diagnostics);
-            context.RegisterSourceOutput(diagnostics, static (spc, list) =>
-            {
-                foreach (var diagnostic in list) spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            });
-
-            var plans = parsed
-                .Select(static (r, _) => r.Spec)
-                .Where(static s => s is not null)
-                .WithTrackingName(Steps.Specs)
-                .Select(static (s, _) => ConvPlanner.Plan(s!))
-                .WithTrackingName(Steps.Plan);
-            context.RegisterSourceOutput(plans, static (spc, plan) => spc.AddSource(plan.Spec.Target.HintName, ConvLayerEmitter.Emit(plan)));
-        }
+        private static void RegisterConvolution(IncrementalGeneratorInitializationContext context, int rank, bool transposed) =>
+            LayerPipeline.Register(context, ConvParser.AttributeName(rank, transposed),
+                (attribute, token) => ConvParser.Parse(attribute, rank, transposed, token),
+                ConvPlanner.Plan, static plan => plan.Spec.Target.HintName, ConvLayerEmitter.Emit);
     }
 }

@@ -48,10 +48,11 @@ namespace ConvGen.Oracle
     }
 
     /// <summary>
-    /// One golden configuration: a <c>torch.nn.Conv1d/2d/3d</c> module (optionally followed by a <c>torch.nn</c>
-    /// activation module), the input size, where the data comes from and how the ConvGen twin is declared. Per-axis values
-    /// are in PyTorch's order, one per spatial axis: (length), (height, width) or (depth, height, width). The seed is
-    /// derived from the name, so adding or reordering configurations does not change the data of the others.
+    /// One golden configuration: a <c>torch.nn.Conv1d/2d/3d</c> or <c>torch.nn.ConvTranspose1d/2d/3d</c> module
+    /// (optionally followed by a <c>torch.nn</c> activation module), the input size, where the data comes from and how the
+    /// ConvGen twin is declared. Per-axis values are in PyTorch's order, one per spatial axis: (length), (height, width)
+    /// or (depth, height, width). The seed is derived from the name, so adding or reordering configurations does not
+    /// change the data of the others.
     /// </summary>
     public sealed record GoldenConfig
     {
@@ -69,6 +70,13 @@ namespace ConvGen.Oracle
         public required int[] Dilation { get; init; }
         public int Groups { get; init; } = 1;
         public bool Bias { get; init; } = true;
+        /// <summary>
+        /// A <c>torch.nn.ConvTransposeNd</c>: weight <c>(in, out/groups, *kernel)</c>, <see cref="Padding"/> numbers only
+        /// (it crops the output), zeros mode, output <c>(n − 1)·s − 2·p + d·(k − 1) + output_padding + 1</c>.
+        /// </summary>
+        public bool Transposed { get; init; }
+        /// <summary><c>output_padding</c> of a transposed convolution, one per spatial axis; null: 0 on every axis.</summary>
+        public int[]? OutputPadding { get; init; }
         public Mode Mode { get; init; } = Mode.Zeros;
         public int Batch { get; init; } = 1;
         /// <summary>Input size per spatial axis.</summary>
@@ -89,14 +97,24 @@ namespace ConvGen.Oracle
 
         public int Rank => Kernel.Length;
 
+        /// <summary><c>output_padding</c> per axis (zeros unless <see cref="Transposed"/> gives some).</summary>
+        public int[] OutputPaddingOrZero => OutputPadding ?? new int[Rank];
+
+        /// <summary>The module's name: Conv1d … Conv3d, ConvTranspose1d … ConvTranspose3d.</summary>
+        public string Module => Transposed ? $"ConvTranspose{Rank}d" : $"Conv{Rank}d";
+
         /// <summary>
         /// Written in the original format 1 (Conv2d without activation or input scaling, the 211 files of the first
         /// oracle); everything else in format 2.
         /// </summary>
-        public bool IsFormat1 => Rank == 2 && Activation == GoldenActivation.None && InputScaleLog2 == 0;
+        public bool IsFormat1 => Rank == 2 && !Transposed && Activation == GoldenActivation.None && InputScaleLog2 == 0;
 
         public int InputLength => checked(Batch * InChannels * Product(Size));
+        /// <summary>Elements of the weight: (out, in/groups, *kernel), or (in, out/groups, *kernel) when transposed (the same count).</summary>
         public int WeightLength => checked(OutChannels * (InChannels / Groups) * Product(Kernel));
+
+        /// <summary>The weight's shape as PyTorch stores it.</summary>
+        public int[] WeightShape => (Transposed ? new[] { InChannels, OutChannels / Groups } : new[] { OutChannels, InChannels / Groups }).Concat(Kernel).ToArray();
         public int BiasLength => Bias ? OutChannels : 0;
         public float InputScale => MathF.ScaleB(1f, InputScaleLog2);
 
@@ -145,22 +163,48 @@ namespace ConvGen.Oracle
             }
         }
 
-        /// <summary>Output size per spatial axis: floor((n + before + after − d·(k − 1) − 1)/s) + 1.</summary>
+        /// <summary>
+        /// Output size per spatial axis: floor((n + before + after − d·(k − 1) − 1)/s) + 1; transposed (n − 1)·s − 2·p +
+        /// d·(k − 1) + output_padding + 1.
+        /// </summary>
         public int[] OutputSize
         {
             get
             {
                 var (before, after) = ResolvedPadding;
+                int[] op = OutputPaddingOrZero;
                 var o = new int[Rank];
-                for (int i = 0; i < Rank; i++) o[i] = (Size[i] + before[i] + after[i] - Dilation[i] * (Kernel[i] - 1) - 1) / Stride[i] + 1;
+                for (int i = 0; i < Rank; i++)
+                {
+                    o[i] = Transposed
+                        ? (Size[i] - 1) * Stride[i] - before[i] - after[i] + Dilation[i] * (Kernel[i] - 1) + op[i] + 1
+                        : (Size[i] + before[i] + after[i] - Dilation[i] * (Kernel[i] - 1) - 1) / Stride[i] + 1;
+                }
+
                 return o;
             }
         }
 
         public int OutputLength => checked(Batch * OutChannels * Product(OutputSize));
 
-        /// <summary>Multiply-adds per output element: (in/groups)·∏kernel.</summary>
-        public int Terms => InChannels / Groups * Product(Kernel);
+        /// <summary>
+        /// Multiply-adds per output element: (in/groups)·∏kernel; transposed, (in/groups)·∏(the most taps that land on one
+        /// output along the axis), see <see cref="LandingTaps"/>.
+        /// </summary>
+        public int Terms => InChannels / Groups * (Transposed ? Product(Enumerable.Range(0, Rank).Select(i => LandingTaps(Kernel[i], Stride[i], Dilation[i], Size[i])).ToArray()) : Product(Kernel));
+
+        /// <summary>
+        /// The most taps of a transposed convolution's axis that reach one output: tap k reaches output o from input
+        /// i = (o + p − k·d)/s when that is a whole number in [0, n); k·d mod s repeats every s/gcd(s, d) taps, so at most
+        /// ⌈k / (s/gcd(s, d))⌉ taps share a residue, and no more than n (distinct taps come from distinct inputs).
+        /// </summary>
+        public static int LandingTaps(int kernel, int stride, int dilation, int size)
+        {
+            int period = stride / Gcd(stride, dilation);
+            return Math.Min((kernel + period - 1) / period, size);
+        }
+
+        private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
         /// <summary>PyTorch's own constructor checks plus its forward checks for this input size; null when valid.</summary>
         public string? Invalid()
@@ -172,6 +216,27 @@ namespace ConvGen.Oracle
             }
 
             if (InChannels % Groups != 0 || OutChannels % Groups != 0) return "channels not divisible by groups";
+            if (Batch < 0) return "negative batch";
+            if (OutputPadding is not null && !Transposed) return "output_padding on a convolution that is not transposed";
+            if (Transposed)
+            {
+                // torch/nn/modules/conv.py (_ConvTransposeNd: padding numbers, zeros mode) and ATen's shape checks
+                // (output_padding smaller than stride or dilation; an output of at least one element).
+                if (OutputPaddingOrZero.Length != Rank) return "output_padding does not have the rank of the kernel";
+                if (PaddingKind != PaddingKind.Explicit) return "transposed convolutions take numeric padding only";
+                if (Mode != Mode.Zeros) return "transposed convolutions support zeros padding only";
+                if (FixedSize) return "transposed layers have no compile-time input size";
+                for (int i = 0; i < Rank; i++)
+                {
+                    int op = OutputPaddingOrZero[i];
+                    if (op < 0 || op >= Stride[i] && op >= Dilation[i]) return "output_padding must be smaller than stride or dilation";
+                    if (Padding[i] < 0) return "negative padding";
+                }
+
+                if (OutputSize.Any(o => o < 1)) return "padding leaves an empty output";
+                return null;
+            }
+
             if (PaddingKind == PaddingKind.Same && Stride.Any(s => s != 1)) return "'same' with stride > 1";
             if (FixedSize && Rank == 1) return "Conv1d has no compile-time input size";
             var (before, after) = ResolvedPadding;
@@ -193,7 +258,7 @@ namespace ConvGen.Oracle
         public string TorchCall()
         {
             var sb = new StringBuilder();
-            sb.Append(CultureInfo.InvariantCulture, $"nn.Conv{Rank}d({InChannels}, {OutChannels}, {Tuple(Kernel)}");
+            sb.Append(CultureInfo.InvariantCulture, $"nn.{Module}({InChannels}, {OutChannels}, {Tuple(Kernel)}");
             if (Stride.Any(s => s != 1)) sb.Append(", stride=").Append(Tuple(Stride));
             switch (PaddingKind)
             {
@@ -203,6 +268,8 @@ namespace ConvGen.Oracle
                     if (Padding.Any(p => p != 0)) sb.Append(", padding=").Append(Tuple(Padding));
                     break;
             }
+
+            if (OutputPaddingOrZero.Any(p => p != 0)) sb.Append(", output_padding=").Append(Tuple(OutputPaddingOrZero));
 
             if (Dilation.Any(d => d != 1)) sb.Append(", dilation=").Append(Tuple(Dilation));
             if (Groups != 1) sb.Append(CultureInfo.InvariantCulture, $", groups={Groups}");
@@ -248,6 +315,7 @@ namespace ConvGen.Oracle
                     break;
             }
 
+            if (OutputPaddingOrZero.Any(p => p != 0)) args.Add("OutputPadding = " + P(OutputPaddingOrZero));
             if (Dilation.Any(d => d != 1)) args.Add("Dilation = " + P(Dilation));
             if (Groups != 1) args.Add(string.Create(inv, $"Groups = {Groups}"));
             if (!Bias) args.Add("Bias = false");
@@ -261,7 +329,7 @@ namespace ConvGen.Oracle
                     : string.Create(inv, $"InputHeight = {Size[0]}, InputWidth = {Size[1]}"));
             }
 
-            return $"[Conv{Rank}d(" + string.Join(", ", args) + ")]";
+            return $"[{Module}(" + string.Join(", ", args) + ")]";
         }
 
         /// <summary>A shape as PyTorch prints it, e.g. (2, 3, 8, 9).</summary>

@@ -11,7 +11,9 @@ namespace ConvGen.Oracle
     /// Writes one golden file, little-endian, in one of two formats (described in README.md and read by
     /// tests/ConvGen.Conformance.Tests/GoldenFile.cs): "CVGOLD01" for a Conv2d without activation or input scaling (the
     /// format of the first oracle, whose files are rewritten byte for byte), "CVGOLD02" for everything else: any rank,
-    /// per-axis fields for depth/height/width, the activation and its slope, the input scale.
+    /// per-axis fields for depth/height/width, the activation and its slope, the input scale, and for a transposed
+    /// convolution its flag (field 15) and output_padding (fields 40–42), two of format 2's reserved fields, which are 0 in
+    /// every other file (so those are unchanged).
     /// </summary>
     public static class GoldenWriter
     {
@@ -97,6 +99,7 @@ namespace ConvGen.Oracle
                     h[12] = (int)c.Activation;
                     h[13] = BitConverter.SingleToInt32Bits(c.NegativeSlope);
                     h[14] = c.InputScaleLog2;
+                    h[15] = c.Transposed ? 1 : 0; // 0 in the files written before transposed layers (a reserved field then)
                     // Per-axis fields: (depth, height, width), a lower rank's axes right-aligned (Conv1d: width = length)
                     // and its missing leading axes unit: kernel, stride, dilation, size, output 1, padding 0.
                     PerAxis(h, 16, c.Kernel, 1);
@@ -107,6 +110,7 @@ namespace ConvGen.Oracle
                     PerAxis(h, 31, c.Dilation, 1);
                     PerAxis(h, 34, c.Size, 1);
                     PerAxis(h, 37, outSize, 1);
+                    PerAxis(h, 40, c.OutputPaddingOrZero, 0); // output_padding (reserved, 0, before transposed layers)
                     foreach (int v in h) bw.Write(v);
                 }
 

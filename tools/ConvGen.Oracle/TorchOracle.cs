@@ -10,7 +10,10 @@ using static TorchSharp.torch;
 
 namespace ConvGen.Oracle
 {
-    /// <summary>Input, weight (PyTorch layout <c>(out, in/groups, *kernel)</c>) and bias of one configuration.</summary>
+    /// <summary>
+    /// Input, weight (PyTorch layout <c>(out, in/groups, *kernel)</c>, transposed <c>(in, out/groups, *kernel)</c>) and bias
+    /// of one configuration.
+    /// </summary>
     public sealed record GoldenData(float[] Input, float[] Weight, float[]? Bias)
     {
         /// <summary>Weights 3·seed+1, bias 3·seed+2, input 3·seed+3 (uniform [-1, 1), the input times 2^scale), then the special values.</summary>
@@ -34,7 +37,7 @@ namespace ConvGen.Oracle
                         input[Flat(v.Index, new[] { c.Batch, c.InChannels }.Concat(c.Size).ToArray())] = v.Value;
                         break;
                     case Target.Weight:
-                        weight[Flat(v.Index, new[] { c.OutChannels, c.InChannels / c.Groups }.Concat(c.Kernel).ToArray())] = v.Value;
+                        weight[Flat(v.Index, c.WeightShape)] = v.Value;
                         break;
                     default:
                         bias![Flat(v.Index, new[] { c.OutChannels })] = v.Value;
@@ -81,10 +84,11 @@ namespace ConvGen.Oracle
 
     /// <summary>
     /// What PyTorch produced for a configuration: the output (after the activation module, if any), its shape, the
-    /// convolution's own output before the activation (for the manifest's region summary), and the padding array of the
-    /// TorchSharp module.
+    /// convolution's own output before the activation (for the manifest's region summary), the padding array of the
+    /// TorchSharp module, and whether a TorchSharp bug was worked around (same-padding order; transposed output_padding).
     /// </summary>
-    public sealed record TorchResult(float[] Output, long[] OutputShape, float[] ConvOutput, long[] ModuleReversedPadding, bool CorrectedModulePadding);
+    public sealed record TorchResult(float[] Output, long[] OutputShape, float[] ConvOutput, long[] ModuleReversedPadding, bool CorrectedModulePadding,
+        bool CorrectedOutputPadding = false);
 
     /// <summary>Runs a configuration through TorchSharp's <c>torch.nn.Conv1d/2d/3d</c> module and activation module (libtorch, one thread).</summary>
     public static class TorchOracle
@@ -111,6 +115,7 @@ namespace ConvGen.Oracle
         /// </summary>
         public static TorchResult Run(GoldenConfig c, GoldenData data)
         {
+            if (c.Transposed) return RunTransposed(c, data);
             using var scope = torch.NewDisposeScope();
             PaddingModes mode = c.Mode switch
             {
@@ -203,6 +208,147 @@ namespace ConvGen.Oracle
                 conv.Dispose();
                 (activation as IDisposable)?.Dispose();
             }
+        }
+
+        /// <summary>
+        /// Builds <c>nn.ConvTranspose1d/2d/3d</c> with the configuration's stride, padding, output_padding, dilation, groups and
+        /// bias, loads weight <c>(in, out/groups, *kernel)</c> and bias into it and runs <c>forward</c>, then the activation module.
+        /// <para>
+        /// TorchSharp 0.107.0 bug worked around here: <c>ConvolutionTranspose._output_padding</c> returns only
+        /// <c>output_padding[0]</c> when <c>forward</c> is called without an output size, and libtorch expands a one-element
+        /// list to every axis, so <c>output_padding=(1, 0)</c> runs as (1, 1). Python's <c>_ConvTransposeNd._output_padding</c>
+        /// returns the whole tuple. When the module's output shape differs from the one Python's formula gives and the axes'
+        /// output_padding differ, the module is run again as <c>forward(input, output_size)</c> with Python's output size,
+        /// from which TorchSharp derives each axis's output_padding as output size − minimum size, i.e. the configured one
+        /// (the manifest marks those files "TorchSharp output_padding corrected").
+        /// </para>
+        /// <para>
+        /// Check: a transposed convolution is the stride-1 convolution of the input with s − 1 zeros inserted between
+        /// elements, zero-padded by d·(k − 1) − p before and d·(k − 1) − p + output_padding after (negative: cropped),
+        /// with the weight's in/out axes swapped per group and the kernel flipped. That is computed with F.pad and
+        /// F.convNd and must give the module's output (within 1e-4 of its scale), so the recorded stride, padding,
+        /// output_padding and dilation are the ones PyTorch applied.
+        /// </para>
+        /// </summary>
+        private static TorchResult RunTransposed(GoldenConfig c, GoldenData data)
+        {
+            using var scope = torch.NewDisposeScope();
+            int rank = c.Rank;
+            long[] L(int[] v) => v.Select(x => (long)x).ToArray();
+            long[] k = L(c.Kernel), s = L(c.Stride), p = L(c.Padding), op = L(c.OutputPaddingOrZero), d = L(c.Dilation);
+            ConvolutionTranspose conv = rank switch
+            {
+                1 => nn.ConvTranspose1d(c.InChannels, c.OutChannels, k[0], stride: s[0], padding: p[0], output_padding: op[0], dilation: d[0],
+                    groups: c.Groups, bias: c.Bias),
+                2 => nn.ConvTranspose2d(c.InChannels, c.OutChannels, (k[0], k[1]), stride: (s[0], s[1]), padding: (p[0], p[1]),
+                    output_padding: (op[0], op[1]), dilation: (d[0], d[1]), groups: c.Groups, bias: c.Bias),
+                _ => nn.ConvTranspose3d(c.InChannels, c.OutChannels, (k[0], k[1], k[2]), stride: (s[0], s[1], s[2]), padding: (p[0], p[1], p[2]),
+                    output_padding: (op[0], op[1], op[2]), dilation: (d[0], d[1], d[2]), groups: c.Groups, bias: c.Bias),
+            };
+            nn.Module<Tensor, Tensor>? activation = CreateActivation(c);
+            try
+            {
+                long[] wShape = conv.weight.shape;
+                long[] expectedW = L(c.WeightShape);
+                if (!wShape.SequenceEqual(expectedW)) throw new InvalidOperationException($"{c.Name}: weight shape [{string.Join(", ", wShape)}]");
+                if ((conv.bias is null) == c.Bias) throw new InvalidOperationException($"{c.Name}: bias presence");
+
+                long[] xShape = new long[] { c.Batch, c.InChannels }.Concat(L(c.Size)).ToArray();
+                long[] expectedY = new long[] { c.Batch, c.OutChannels }.Concat(L(c.OutputSize)).ToArray();
+                using (torch.no_grad())
+                {
+                    conv.weight.copy_(torch.tensor(data.Weight, wShape));
+                    if (data.Bias is not null) conv.bias!.copy_(torch.tensor(data.Bias, new long[] { c.OutChannels }));
+                    Tensor x = torch.tensor(data.Input, xShape);
+                    Tensor y = conv.forward(x);
+                    bool corrected = false;
+                    if (!y.shape.SequenceEqual(expectedY) && op.Distinct().Count() > 1)
+                    {
+                        y = conv.forward(x, L(c.OutputSize));
+                        corrected = true;
+                    }
+
+                    long[] yShape = y.shape;
+                    if (!yShape.SequenceEqual(expectedY))
+                    {
+                        throw new InvalidOperationException(
+                            $"{c.Name}: PyTorch output shape [{string.Join(", ", yShape)}], the transposed formula predicts [{string.Join(", ", expectedY)}]");
+                    }
+
+                    float[] convOutput = y.contiguous().data<float>().ToArray();
+                    if (c.Specials.Count == 0 && c.Batch > 0)
+                    {
+                        Tensor alt = TransposedAsConvolution(c, x, conv.weight, conv.bias);
+                        float[] altOut = alt.contiguous().data<float>().ToArray();
+                        if (!alt.shape.SequenceEqual(yShape)) throw new InvalidOperationException($"{c.Name}: the equivalent convolution has shape [{string.Join(", ", alt.shape)}]");
+                        double scale = convOutput.Max(v => Math.Abs((double)v)) + 1;
+                        double worst = convOutput.Zip(altOut, (a, b) => Math.Abs((double)a - b)).Max();
+                        if (!(worst <= 1e-4 * scale))
+                        {
+                            throw new InvalidOperationException($"{c.Name}: module output differs from the equivalent zero-inserted convolution by {worst:G3}");
+                        }
+                    }
+
+                    float[] output = convOutput;
+                    if (activation is not null)
+                    {
+                        Tensor z = activation.forward(y);
+                        if (!z.shape.SequenceEqual(yShape)) throw new InvalidOperationException($"{c.Name}: activation changed the shape");
+                        output = z.contiguous().data<float>().ToArray();
+                    }
+
+                    return new TorchResult(output, yShape, convOutput, Array.Empty<long>(), false, corrected);
+                }
+            }
+            finally
+            {
+                conv.Dispose();
+                (activation as IDisposable)?.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The transposed convolution as an ordinary one (see <see cref="RunTransposed"/>): s − 1 zeros between input elements
+        /// per axis, constant padding d·(k − 1) − p before and d·(k − 1) − p + output_padding after, weight (in, out/g, k…) →
+        /// (out, in/g, k…) per group and flipped, stride 1.
+        /// </summary>
+        private static Tensor TransposedAsConvolution(GoldenConfig c, Tensor x, Tensor weight, Tensor? bias)
+        {
+            int rank = c.Rank;
+            Tensor up = x;
+            for (int a = 0; a < rank; a++)
+            {
+                int dim = 2 + a, stride = c.Stride[a];
+                if (stride == 1) continue;
+                long n = c.Size[a];
+                Tensor t = up.transpose(dim, -1).unsqueeze(-1);                      // (…, n, 1)
+                t = torch.nn.functional.pad(t, new long[] { 0, stride - 1 });           // (…, n, s): each element and s − 1 zeros
+                long[] shape = t.shape;
+                t = t.reshape(shape[..^2].Append(n * stride).ToArray()).narrow(-1, 0, (n - 1) * stride + 1);
+                up = t.transpose(dim, -1);
+            }
+
+            var pads = new List<long>();
+            for (int a = rank - 1; a >= 0; a--)
+            {
+                long span = (long)c.Dilation[a] * (c.Kernel[a] - 1);
+                pads.Add(span - c.Padding[a]);
+                pads.Add(span - c.Padding[a] + c.OutputPaddingOrZero[a]);
+            }
+
+            Tensor padded = torch.nn.functional.pad(up, pads.ToArray(), PaddingModes.Constant);
+            int g = c.Groups, inG = c.InChannels / g, outG = c.OutChannels / g;
+            long[] kernel = c.Kernel.Select(v => (long)v).ToArray();
+            Tensor w = weight.reshape(new long[] { g, inG, outG }.Concat(kernel).ToArray()).transpose(1, 2)
+                .reshape(new long[] { c.OutChannels, inG }.Concat(kernel).ToArray())
+                .flip(Enumerable.Range(2, rank).Select(v => (long)v).ToArray());
+            long[] dilation = c.Dilation.Select(v => (long)v).ToArray();
+            return rank switch
+            {
+                1 => torch.nn.functional.conv1d(padded, w, bias, 1, 0, dilation[0], g),
+                2 => torch.nn.functional.conv2d(padded, w, bias, new long[] { 1, 1 }, new long[] { 0, 0 }, dilation, g),
+                _ => torch.nn.functional.conv3d(padded, w, bias, new long[] { 1, 1, 1 }, new long[] { 0, 0, 0 }, dilation, g),
+            };
         }
 
         private static Convolution Create(GoldenConfig c, PaddingModes mode)

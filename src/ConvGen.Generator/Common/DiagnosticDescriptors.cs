@@ -4,9 +4,12 @@ namespace ConvGen.Generator.Common
 {
     /// <summary>
     /// Every diagnostic ConvGen reports. IDs are stable; each has a help page docs/diagnostics/ID.md. Ranges:
-    /// CONV0xx attribute form (every layer family), CONV1xx hyper-parameters, CONV2xx fixed input size, CONV3xx declaration.
+    /// CONV0xx attribute form (every layer family), CONV1xx convolution hyper-parameters, CONV2xx fixed input size,
+    /// CONV3xx declaration (every layer family), CONV4xx pooling, CONV5xx Linear and activation layers, CONV6xx
+    /// normalisation, padding and reshaping layers, CONV9xx build. A family's own descriptors live beside it
+    /// (<c>Layers/Family/FamilyDiagnostics.cs</c>) in this partial class.
     /// </summary>
-    internal static class DiagnosticDescriptors
+    internal static partial class DiagnosticDescriptors
     {
         private const string Category = "ConvGen";
         private const string HelpRoot = "https://github.com/convgen/convgen/blob/main/docs/diagnostics/";

@@ -7,9 +7,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ConvGen.Generator.Layers.Conv
 {
-    /// <summary>What the parse step hands on: a spec when code can be generated, and the diagnostics either way.</summary>
-    internal sealed record ConvParseResult(ConvSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
-
     /// <summary>
     /// Reads a <c>[Conv1d]</c>, <c>[Conv2d]</c> or <c>[Conv3d]</c> attribute and its class into a <see cref="ConvSpec"/>.
     /// Never throws: a malformed argument becomes a diagnostic, and an argument the compiler already rejects yields no
@@ -18,47 +15,17 @@ namespace ConvGen.Generator.Layers.Conv
     internal static class ConvParser
     {
         /// <summary>The attribute of a rank: ConvGen.Conv2dAttribute, ConvGen.ConvTranspose2dAttribute, ….</summary>
-        public static string AttributeName(int rank, bool transposed) => $"ConvGen.Conv{(transposed ? "Transpose" : "")}{rank}dAttribute";
-
-        /// <summary>Every layer attribute of the runtime: a class carries at most one of them (CONV004).</summary>
-        private static readonly string[] s_layerAttributes =
-            new[] { false, true }.SelectMany(t => new[] { 1, 2, 3 }.Select(r => AttributeName(r, t))).ToArray();
+        public static string AttributeName(int rank, bool transposed) => LayerAttributes.MetadataName($"Conv{(transposed ? "Transpose" : "")}{rank}d");
 
         private static readonly string[] s_constructorParameters = { "inChannels", "outChannels", "kernelSize" };
 
-        public static ConvParseResult Parse(GeneratorAttributeSyntaxContext context, int rank, bool transposed, CancellationToken cancellationToken)
+        public static ParseResult<ConvSpec> Parse(GeneratorAttributeSyntaxContext context, int rank, bool transposed, CancellationToken cancellationToken)
         {
             var diagnostics = new List<DiagnosticInfo>();
-            var none = new ConvParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
-            if (context.TargetSymbol is not INamedTypeSymbol type || type.TypeKind != TypeKind.Class
-                || context.TargetNode is not TypeDeclarationSyntax declaration)
-            {
-                return none; // the compiler reports CS0592
-            }
-
-            if (LayerDeclaration.HasIncompleteName(type)) return none; // mid-edit: the compiler reports the missing name
+            var type = LayerAttributes.Begin(context, ConvMembers.All(rank), diagnostics);
+            if (type is null) return new ParseResult<ConvSpec>(null, new EquatableArray<DiagnosticInfo>(diagnostics));
 
             var attribute = context.Attributes[0];
-            var layers = type.GetAttributes()
-                .Where(a => s_layerAttributes.Contains(a.AttributeClass?.ToDisplayString()))
-                .OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? 0)
-                .ToList();
-            if (layers.Count > 1)
-            {
-                // Reported once, by the pipeline of the first layer attribute, on the second one.
-                if (!SameAttribute(layers[0], attribute)) return none;
-                var second = ArgumentSites.From(layers[1]);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateAttribute, second.Attribute, type.Name,
-                    ShortName(layers[0]), ShortName(layers[1])));
-                return new ConvParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
-            }
-
-            diagnostics.AddRange(LayerDeclaration.Validate(LayerDeclaration.Read(type, declaration, ConvMembers.All(rank)),
-                LocationInfo.From(declaration.Identifier)));
-
-            if (attribute.AttributeConstructor is null || HasCompilerError(attribute))
-                return new ConvParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
-
             cancellationToken.ThrowIfCancellationRequested();
             var sites = ArgumentSites.From(attribute, s_constructorParameters);
             var reader = new ArgumentReader(sites, diagnostics);
@@ -104,22 +71,8 @@ namespace ConvGen.Generator.Layers.Conv
             if (slopeGiven && activation != Activation.LeakyReLU)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SlopeWithoutLeakyReLU, sites["NegativeSlope"], activation));
             if (!reader.Failed) diagnostics.AddRange(ConvValidator.Validate(spec, sites));
-            bool ok = !reader.Failed && diagnostics.All(d => d.Descriptor.DefaultSeverity != DiagnosticSeverity.Error);
-            return new ConvParseResult(ok ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            bool ok = !reader.Failed && LayerAttributes.NoErrors(diagnostics);
+            return new ParseResult<ConvSpec>(ok ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
-
-        private static bool SameAttribute(AttributeData a, AttributeData b) =>
-            a.ApplicationSyntaxReference?.Span == b.ApplicationSyntaxReference?.Span
-            && a.ApplicationSyntaxReference?.SyntaxTree == b.ApplicationSyntaxReference?.SyntaxTree;
-
-        private static string ShortName(AttributeData attribute)
-        {
-            string name = attribute.AttributeClass?.Name ?? "?";
-            return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
-        }
-
-        private static bool HasCompilerError(AttributeData attribute) =>
-            attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)
-            || attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error);
     }
 }
