@@ -53,7 +53,8 @@ namespace ConvGen
         /// <summary>
         /// How a kernel walks its output grid (<see cref="GridLength"/>) in steps of tilePixels. When the grid has no extra
         /// columns or rows (1×1 kernels, some strided ones) it <em>is</em> the output: the kernel writes the output
-        /// directly and ends at the grid's end, its last step overlapping the one before instead of running past it.
+        /// directly and ends at the grid's end, its last step overlapping the one before instead of running past it. So
+        /// does a grid of one row (most 1-D layers), whose extra columns all come after the output: it ends at the output width.
         /// Otherwise the grid, rounded up to a multiple of tailPixels (the narrowest last step), goes to a buffer whose
         /// rows are copied out without the extra columns and rows.
         /// </summary>
@@ -61,8 +62,9 @@ namespace ConvGen
         public static (bool Direct, long GridEnd, long ChannelPitch) TileLoop(long outputDepth, long outputHeight, long outputWidth,
             long planeHeight, long planeWidth, long tilePixels, long tailPixels)
         {
-            long grid = GridLength(outputDepth, outputHeight, planeHeight, planeWidth);
-            bool isOutput = planeWidth == outputWidth && (outputDepth == 1 || planeHeight == outputHeight);
+            bool oneRow = outputDepth == 1 && outputHeight == 1;
+            long grid = oneRow ? outputWidth : GridLength(outputDepth, outputHeight, planeHeight, planeWidth);
+            bool isOutput = oneRow || planeWidth == outputWidth && (outputDepth == 1 || planeHeight == outputHeight);
             if (isOutput && grid >= tilePixels) return (true, grid, grid);
             long end = (grid + tailPixels - 1) / tailPixels * tailPixels;
             return (false, end, end);
