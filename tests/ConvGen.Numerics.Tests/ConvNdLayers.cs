@@ -58,6 +58,9 @@ namespace ConvGen.Numerics.Tests;
 [ConvTranspose2d(16, 9, 1)] public partial class T2Pointwise;
 [ConvTranspose1d(4, 2, 5, Stride = 3, Padding = 1, OutputPadding = 2)] public partial class T1Stride3;
 [ConvTranspose3d(2, 3, new[] { 2, 3, 3 }, Stride = new[] { 2, 1, 2 }, Padding = new[] { 0, 1, 1 }, Activation = Activation.SiLU)] public partial class T3Video;
+// Kernels smaller than the stride: output phases that no tap reaches hold the activated bias.
+[ConvTranspose2d(3, 4, 1, Stride = 2, Activation = Activation.Sigmoid)] public partial class T2SparsePhases;
+[ConvTranspose1d(2, 3, 2, Stride = 4, Padding = 2, Dilation = 3, OutputPadding = 2)] public partial class T1DilatedGaps;
 
 /// <summary>Runs a layer of any rank: (input, output, batch, spatial size, threads).</summary>
 public delegate void ForwardNd(ReadOnlySpan<float> input, Span<float> output, int batch, int[] size, int threads);
@@ -148,6 +151,8 @@ public static class NdMatrix
         T2(Tr(3, 5, K3x3, s: A(2, 2), pad: A(4, 4), outPad: A(1, 1), d: A(2, 2), act: Activation.Tanh), (w, b) => new T2CropDilatedTanh(w, b!)),
         T2(Tr(16, 9, A(1, 1)), (w, b) => new T2Pointwise(w, b!)),
         T1(Tr(4, 2, A(5), s: A(3), pad: A(1), outPad: A(2)), (w, b) => new T1Stride3(w, b!)),
+        T2(Tr(3, 4, A(1, 1), s: A(2, 2), act: Activation.Sigmoid), (w, b) => new T2SparsePhases(w, b!)),
+        T1(Tr(2, 3, A(2), s: A(4), pad: A(2), outPad: A(2), d: A(3)), (w, b) => new T1DilatedGaps(w, b!)),
         T3(Tr(2, 3, A(2, 3, 3), s: A(2, 1, 2), pad: A(0, 1, 1), act: Activation.SiLU), (w, b) => new T3Video(w, b!)),
     };
 }

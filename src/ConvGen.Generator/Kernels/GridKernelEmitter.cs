@@ -47,9 +47,9 @@ namespace ConvGen.Generator.Kernels
             w.Close();
         }
 
-        private const string Parameters = "ref float input, ref float weights, ref float bias, ref float output, in ConvGeometry geometry";
+        internal const string Parameters = "ref float input, ref float weights, ref float bias, ref float output, in ConvGeometry geometry";
 
-        private const string Arguments = "ref input, ref weights, ref bias, ref output";
+        internal const string Arguments = "ref input, ref weights, ref bias, ref output";
 
         /// <summary>
         /// <paramref name="name"/> walks the grid in steps of TilePixels. The grid's end is a multiple of
@@ -57,7 +57,7 @@ namespace ConvGen.Generator.Kernels
         /// computes only the t vectors left instead of a whole tile; in a grid that is the output itself the last step
         /// overlaps the one before instead of running past the end.
         /// </summary>
-        private static void EmitTile(SourceWriter w, GridKernelPlan plan, IsaKernel kernel, string name, int channels)
+        internal static void EmitTile(SourceWriter w, GridKernelPlan plan, IsaKernel kernel, string name, int channels)
         {
             int vectors = kernel.Vectors, lanes = kernel.Lanes;
             bool tails = kernel.TailPixels < kernel.TilePixels;

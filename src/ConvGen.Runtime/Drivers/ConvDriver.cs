@@ -33,14 +33,23 @@ namespace ConvGen.Internal
                     $"{kernel}) needs {parameters.WeightLength}.", nameof(weight));
             }
 
-            int filter = p.Filter, coutG = p.OutChannelsPerGroup;
             var packed = new float[weight.Length];
-            for (int g = 0; g < p.Groups; g++)
+            PackTiles(weight, packed, p.Groups, p.OutChannelsPerGroup, p.Filter, tileChannels);
+            return packed;
+        }
+
+        /// <summary>
+        /// Packs a <c>(out, filter)</c> weight per tile of <paramref name="tileChannels"/> output channels of each group:
+        /// <c>[tile][filter][channel in tile]</c>, a last tile of a group holding only its channels.
+        /// </summary>
+        internal static void PackTiles(ReadOnlySpan<float> weight, Span<float> packed, int groups, int coutG, int filter, int tileChannels)
+        {
+            for (int g = 0; g < groups; g++)
             {
                 for (int t0 = 0; t0 < coutG; t0 += tileChannels)
                 {
                     int oc0 = g * coutG + t0, count = Math.Min(tileChannels, coutG - t0);
-                    Span<float> tile = packed.AsSpan(oc0 * filter, count * filter);
+                    Span<float> tile = packed.Slice(oc0 * filter, count * filter);
                     for (int m = 0; m < count; m++)
                     {
                         ReadOnlySpan<float> source = weight.Slice((oc0 + m) * filter, filter);
@@ -49,8 +58,6 @@ namespace ConvGen.Internal
                     }
                 }
             }
-
-            return packed;
         }
 
         /// <summary>Checks and copies the bias <c>(out)</c>.</summary>
@@ -182,7 +189,7 @@ namespace ConvGen.Internal
         }
 
         /// <summary>Pads channels [part·channels/Parts, (part + 1)·channels/Parts) of a unit; the last part also writes the slack past its last channel.</summary>
-        private static unsafe void RunFill(void* state, int part)
+        internal static unsafe void RunFill(void* state, int part)
         {
             ref FillJob job = ref *(FillJob*)state;
             ref readonly ConvDims p = ref job.Dims;

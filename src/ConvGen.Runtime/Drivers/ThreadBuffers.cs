@@ -14,7 +14,6 @@ namespace ConvGen.Internal
         [ThreadStatic] private static float[]? t_zeros;
         [ThreadStatic] private static float[]? t_row;
         [ThreadStatic] private static float[]? t_tile;
-        [ThreadStatic] private static float[]? t_columns;
 
         /// <summary>The padded input of one (image, group) unit.</summary>
         public static float[] Workspace(int length) => Grown(ref t_workspace, length);
@@ -27,9 +26,6 @@ namespace ConvGen.Internal
 
         /// <summary>A kernel's output tile when its grid has extra columns or rows.</summary>
         public static float[] Tile(int length) => Grown(ref t_tile, length);
-
-        /// <summary>A transposed convolution's columns: every input pixel's products with the weight, before the scatter.</summary>
-        public static float[] Columns(int length) => Grown(ref t_columns, length);
 
         /// <summary><paramref name="buffer"/>, replaced by a new array first if it is shorter than <paramref name="length"/>.</summary>
         private static float[] Grown(ref float[]? buffer, int length)

@@ -101,17 +101,7 @@ namespace ConvGen
                 Rank = rank, InChannels = inChannels, OutChannels = outChannels, Groups = groups,
                 D = Axis(0), H = Axis(1), W = Axis(2), PaddingMode = paddingMode, Transposed = transposed,
             };
-            if (transposed)
-            {
-                // The transposed convolution's matrix product: a 1×1 convolution from in/groups input channels to
-                // (out/groups)·taps columns per group, which the driver then scatters into the output (col2im).
-                int taps = Dims.Taps;
-                Columns = new ConvParameters(inChannels, outChannels / groups * taps * groups, Filled(rank, 1), groups: groups, bias: false);
-            }
         }
-
-        /// <summary>A transposed convolution's matrix product as a 1×1 convolution (see the constructor); null otherwise.</summary>
-        internal ConvParameters? Columns { get; }
 
         /// <summary>The same numbers as plain data, for the drivers and kernels.</summary>
         internal ConvDims Dims { get; }

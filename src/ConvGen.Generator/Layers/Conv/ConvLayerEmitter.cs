@@ -35,7 +35,10 @@ namespace ConvGen.Generator.Layers.Conv
             for (int i = 0; i < plan.Kernel.Kernels.Count; i++)
             {
                 w.Line();
-                GridKernelEmitter.Emit(w, plan.Kernel, plan.Kernel.Kernels[i], plan.HasPlanes ? plan.Planes[i] : null);
+                if (plan.Phases.Count > 0)
+                    PhaseKernelEmitter.Emit(w, plan.Kernel, plan.Phases, plan.Kernel.Kernels[i]);
+                else
+                    GridKernelEmitter.Emit(w, plan.Kernel, plan.Kernel.Kernels[i], plan.HasPlanes ? plan.Planes[i] : null);
             }
 
             w.Close();

@@ -9,8 +9,10 @@ namespace ConvGen.Generator.Layers.Conv
     /// <summary>Everything emission needs: the spec, resolved padding, the grid kernel, and the depthwise plane kernels if the layer has them.</summary>
     /// <param name="Planes">One per instruction set, in the grid kernels' order; empty when the layer has no plane kernel.</param>
     /// <param name="OutputSize">With a fixed input size, the output size per axis; otherwise rank 0.</param>
+    /// <param name="Phases">A transposed convolution's kernel per output phase (<see cref="TransposedPlanner"/>), whose
+    /// tiles are <paramref name="Kernel"/>'s; empty otherwise.</param>
     internal sealed record ConvPlan(ConvSpec Spec, EquatableArray<AxisPadding> Padding, GridKernelPlan Kernel,
-        EquatableArray<DepthwisePlanePlan> Planes, Axes OutputSize)
+        EquatableArray<DepthwisePlanePlan> Planes, Axes OutputSize, EquatableArray<GridKernelPlan> Phases)
     {
         public bool HasPlanes => Planes.Count > 0;
     }
@@ -21,15 +23,14 @@ namespace ConvGen.Generator.Layers.Conv
         public static ConvPlan Plan(ConvSpec spec)
         {
             var sides = spec.ResolvePadding();
-            // A transposed convolution's kernel is its matrix product: a 1×1 convolution from in/groups channels to
-            // (out/groups)·taps columns per group, scattered into the output by the runtime (ConvTransposeDriver).
-            int window = Enumerable.Range(0, spec.Rank).Aggregate(1, (a, i) => a * spec.Kernel[i]);
-            int outPerGroup = spec.OutChannels / spec.Groups * (spec.Transposed ? window : 1);
+            if (spec.Transposed) return TransposedPlanner.Plan(spec, sides);
+
+            int outPerGroup = spec.OutChannels / spec.Groups;
             // Every kernel works in 3-D: a lower rank's missing leading axes have kernel, stride and dilation 1 and no padding.
-            int K(int axis) => spec.Transposed ? 1 : spec.Kernel.Spatial(axis, 1);
-            int S(int axis) => spec.Transposed ? 1 : spec.Stride.Spatial(axis, 1);
-            int D(int axis) => spec.Transposed ? 1 : spec.Dilation.Spatial(axis, 1);
-            AxisPadding P(int axis) => !spec.Transposed && axis - (3 - spec.Rank) is var i && i >= 0 ? sides[i] : new AxisPadding(0, 0);
+            int K(int axis) => spec.Kernel.Spatial(axis, 1);
+            int S(int axis) => spec.Stride.Spatial(axis, 1);
+            int D(int axis) => spec.Dilation.Spatial(axis, 1);
+            AxisPadding P(int axis) => axis - (3 - spec.Rank) is var i && i >= 0 ? sides[i] : new AxisPadding(0, 0);
 
             long[]? fixedOutput = null;
             FixedGeometry? fixedGeometry = null;
@@ -45,18 +46,13 @@ namespace ConvGen.Generator.Layers.Conv
                 fixedGeometry = new FixedGeometry((int)planeW, (int)slice, (int)phase, (int)(phase * S(0) * S(1) * S(2)));
             }
 
-            var kernels = new[]
+            var kernels = Tiles(outPerGroup).Select(kernel =>
             {
-                // 32 vector registers: 8 channels × 3 vectors = 24 accumulators, 3 inputs, 1 broadcast weight. Eight
-                // channels per tile halve the passes over the input compared with four, and 48-pixel steps waste less of
-                // small grids (a 14×16 grid is 5 steps) than 96-pixel ones.
-                Kernel(Isa.Vector512, 16, accumulators: 24, maxChannels: 8),
-                // 16 registers (x64 AVX2 / SSE): 4 × 3 = 12 accumulators.
-                Kernel(Isa.Vector256, 8, accumulators: 12, maxChannels: 4),
-                Kernel(Isa.Vector128, 4, accumulators: 12, maxChannels: 4),
-                // Scalar floats live in the same 16 registers.
-                Kernel(Isa.Scalar, 1, accumulators: 8, maxChannels: 4),
-            };
+                if (fixedOutput is null) return kernel;
+                var (_, _, pitch) = ConvShape.TileLoop(fixedOutput[0], fixedOutput[1], fixedOutput[2], planeH, planeW,
+                    kernel.TilePixels, kernel.TailPixels);
+                return kernel with { FixedPitch = (int)pitch };
+            }).ToArray();
 
             // Padded pixel (od·sD + kd·dD, oh·sH + kh·dH, ow·sW + kw·dW) lives in phase ((kd·dD) mod sD, (kh·dH) mod sH,
             // (kw·dW) mod sW) at depth slice od + kd·dD / sD, row oh + kh·dH / sH and column ow + kw·dW / sW.
@@ -71,22 +67,12 @@ namespace ConvGen.Generator.Layers.Conv
                     ((depthShift % S(0)) * S(1) + rowShift % S(1)) * S(2) + columnShift % S(2),
                     depthShift / S(0),
                     rowShift / S(1));
-                int index = rows.IndexOf(row);
-                if (index < 0)
-                {
-                    index = rows.Count;
-                    rows.Add(row);
-                }
-
-                int[] position = { kd, kh, kw };
-                string label = spec.Transposed ? "(every tap's column at once: a 1×1 product)" : "(" + string.Join(", ", position.Skip(3 - spec.Rank)) + ")";
-                taps.Add(new Tap(label, index, columnShift / S(2)));
+                taps.Add(new Tap(TapLabel(spec.Rank, kd, kh, kw), RowIndex(rows, row), columnShift / S(2)));
             }
 
-            // The scatter of a transposed convolution adds the bias and applies the activation after the columns are summed.
-            var epilogue = new Epilogue(spec.Transposed ? Activation.None : spec.Activation, spec.NegativeSlope);
+            var epilogue = new Epilogue(spec.Activation, spec.NegativeSlope);
             var grid = new GridKernelPlan($"{spec.Target.PlainName}_{KernelName(spec)}", spec.Target.DisplayName, spec.InChannelsPerGroup,
-                outPerGroup, spec.Bias && !spec.Transposed, new EquatableArray<IsaKernel>(kernels), new EquatableArray<RowOffset>(rows),
+                outPerGroup, spec.Bias, new EquatableArray<IsaKernel>(kernels), new EquatableArray<RowOffset>(rows),
                 new EquatableArray<Tap>(taps), fixedGeometry, epilogue);
 
             var planes = HasPlaneKernel(spec)
@@ -94,20 +80,49 @@ namespace ConvGen.Generator.Layers.Conv
                     P(1).Before, P(1).After, P(2).Before, P(2).After, spec.Bias, epilogue))
                 : Enumerable.Empty<DepthwisePlanePlan>();
             var outputSize = fixedOutput is null ? new Axes() : new Axes(fixedOutput.Skip(3 - spec.Rank).Select(o => (int)o).ToArray());
-            return new ConvPlan(spec, sides, grid, new EquatableArray<DepthwisePlanePlan>(planes), outputSize);
+            return new ConvPlan(spec, sides, grid, new EquatableArray<DepthwisePlanePlan>(planes), outputSize,
+                EquatableArray<GridKernelPlan>.Empty);
+        }
 
-            // Depthwise-like groups (out/groups below the tile) give the spare accumulators to more pixel vectors.
+        /// <summary>
+        /// Each instruction set's register tile for <paramref name="outPerGroup"/> output channels per group; depthwise-like
+        /// groups (out/groups below the tile) give the spare accumulators to more pixel vectors.
+        /// </summary>
+        internal static IsaKernel[] Tiles(int outPerGroup)
+        {
+            return new[]
+            {
+                // 32 vector registers: 8 channels × 3 vectors = 24 accumulators, 3 inputs, 1 broadcast weight. Eight
+                // channels per tile halve the passes over the input compared with four, and 48-pixel steps waste less of
+                // small grids (a 14×16 grid is 5 steps) than 96-pixel ones.
+                Kernel(Isa.Vector512, 16, accumulators: 24, maxChannels: 8),
+                // 16 registers (x64 AVX2 / SSE): 4 × 3 = 12 accumulators.
+                Kernel(Isa.Vector256, 8, accumulators: 12, maxChannels: 4),
+                Kernel(Isa.Vector128, 4, accumulators: 12, maxChannels: 4),
+                // Scalar floats live in the same 16 registers.
+                Kernel(Isa.Scalar, 1, accumulators: 8, maxChannels: 4),
+            };
+
             IsaKernel Kernel(Isa isa, int lanes, int accumulators, int maxChannels)
             {
                 int tileChannels = Math.Min(outPerGroup, maxChannels);
                 int vectors = Math.Max(1, Math.Min(8, accumulators / tileChannels));
-                var kernel = new IsaKernel(isa, lanes, tileChannels, vectors, outPerGroup % tileChannels, null);
-                if (fixedOutput is null) return kernel;
-                var (_, _, pitch) = ConvShape.TileLoop(fixedOutput[0], fixedOutput[1], fixedOutput[2], planeH, planeW,
-                    kernel.TilePixels, kernel.TailPixels);
-                return kernel with { FixedPitch = (int)pitch };
+                return new IsaKernel(isa, lanes, tileChannels, vectors, outPerGroup % tileChannels, null);
             }
         }
+
+        /// <summary>The index of <paramref name="row"/> in <paramref name="rows"/>, added if new.</summary>
+        internal static int RowIndex(List<RowOffset> rows, RowOffset row)
+        {
+            int index = rows.IndexOf(row);
+            if (index >= 0) return index;
+            rows.Add(row);
+            return rows.Count - 1;
+        }
+
+        /// <summary>A tap's position as the user counts it: (kh, kw) in 2-D, (k) in 1-D.</summary>
+        internal static string TapLabel(int rank, int kd, int kh, int kw) =>
+            "(" + string.Join(", ", new[] { kd, kh, kw }.Skip(3 - rank)) + ")";
 
         /// <summary>
         /// Depthwise 2-D layers (one input and one output channel per group) with zero padding are memory-bound: copying
@@ -121,7 +136,7 @@ namespace ConvGen.Generator.Layers.Conv
             && spec.PaddingMode == PaddingMode.Zeros && spec.Stride.All(s => s <= 2);
 
         /// <summary>A name that carries the parameters, e.g. K3x3S1D1G3 (per axis when they differ: S2x1); T4x4S2D1G1 for a transposed one.</summary>
-        private static string KernelName(ConvSpec spec)
+        internal static string KernelName(ConvSpec spec)
         {
             static string Axis(Axes a) => a.All(v => v == a[0]) ? $"{a[0]}" : string.Join("x", Enumerable.Range(0, a.Rank).Select(i => a[i]));
             string kernel = string.Join("x", Enumerable.Range(0, spec.Rank).Select(i => spec.Kernel[i]));
