@@ -6,8 +6,8 @@ using System.Runtime.Intrinsics;
 namespace ConvGen.Internal
 {
     /// <summary>
-    /// An activation over a whole span, for the drivers whose last pass is not a generated kernel (the scatter of a
-    /// transposed convolution): the same <see cref="Activations"/> the kernels' epilogues call, widest vector first. The
+    /// An activation over a whole span, for the drivers whose last pass is not a generated kernel (a transposed
+    /// convolution's output phases that no tap reaches, the activation layers): the same <see cref="Activations"/> the kernels' epilogues call, widest vector first. The
     /// switch per vector is one well-predicted branch; the pass is bound by memory, not by it.
     /// </summary>
     internal static class ActivationPass
