@@ -7,6 +7,8 @@
 #   bash benchmarks/run.sh --suite nd     the same on the second suite: 15 Conv1d, Conv3d and ConvTranspose2d layers
 #                                         (about 10 minutes; results.md gets its own table, results/gflops-nd.png)
 #   bash benchmarks/run.sh --suite all    both suites in one run (about 16 minutes); --suite nd --quick: 3 of the 15
+#   bash benchmarks/run.sh --suite layers the third suite: MaxPool2d, AvgPool2d, global average pooling, Linear, activations,
+#                                         BatchNorm2d (14 layers x ConvGen, TorchSharp, ONNX Runtime; results.md gets its table)
 # Only this run's numbers go into the report (older runs stay in results/BenchmarkDotNet.Artifacts/history); a suite
 # this run did not measure keeps its table from its own last run (report --latest).
 set -euo pipefail
@@ -17,4 +19,4 @@ dotnet run -c Release --no-build -- check "$@"
 dotnet run -c Release --no-build -- bench "$@"
 dotnet run -c Release --no-build -- report --latest
 bash "$here/codesize.sh" > /dev/null
-echo "results: $here/results/results.md, $here/results/gflops.png (Conv2d), $here/results/gflops-nd.png (--suite nd), $here/results/codesize.md"
+echo "results: $here/results/results.md (a table per suite), $here/results/gflops.png (Conv2d), $here/results/gflops-nd.png (--suite nd), $here/results/codesize.md"

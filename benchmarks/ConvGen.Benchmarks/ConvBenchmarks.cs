@@ -9,6 +9,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Csv;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
@@ -19,8 +20,9 @@ using Perfolizer.Metrology;
 namespace ConvGen.Benchmarks
 {
     /// <summary>
-    /// One convolution call per invocation, for every selected layer (the 12 of bench-layers.md, or the second suite's
-    /// Conv1d/Conv3d/ConvTranspose2d layers with --suite nd) and every library. Each library's
+    /// One layer call per invocation, for every selected layer (the 12 of bench-layers.md, the second suite's
+    /// Conv1d/Conv3d/ConvTranspose2d layers with --suite nd, or the pooling, Linear, activation and BatchNorm2d layers
+    /// with --suite layers) and every library (<see cref="Exists"/>). Each library's
     /// layer object (weights, input, output) is built once in its GlobalSetup; the benchmark method is just the call.
     /// </summary>
     [Config(typeof(ConvBenchConfig))]
@@ -30,10 +32,10 @@ namespace ConvGen.Benchmarks
         /// <summary>The layers to run. Set by Program (--quick / --layers) in the host process before BDN reads the params.</summary>
         public static IReadOnlyList<string> SelectedLayers { get; set; } = BenchLayers.All.Select(l => l.Name).ToArray();
 
-        private IConvPeer? _torch;
-        private IConvPeer? _onnx;
-        private IConvPeer? _convGen;
-        private IConvPeer? _convGen2;
+        private IBenchPeer? _torch;
+        private IBenchPeer? _onnx;
+        private IBenchPeer? _convGen;
+        private IBenchPeer? _convGen2;
 
         public static IEnumerable<string> LayerNames => SelectedLayers;
 
@@ -65,8 +67,13 @@ namespace ConvGen.Benchmarks
         [Benchmark]
         public void ConvGen2Threads() => _convGen2!.Run();
 
-        private IConvPeer Setup(string library)
+        private IBenchPeer Setup(string library)
         {
+            if (OpLayers.IsOp(Layer))
+            {
+                return SetupOp(library);
+            }
+
             LayerData data = LayerData.Create(BenchLayers.Get(Layer));
             IConvPeer peer = Peers.Create(library, data);
             peer.Run(); // first call outside the measurement (lazy init, weight pre-packing)
@@ -77,6 +84,33 @@ namespace ConvGen.Benchmarks
                 throw new InvalidOperationException($"{library} {Layer}: output differs from the reference by {error:G3} (tolerance {ConsistencyCheck.Tolerance:G}).");
             Console.WriteLine($"// {library} {peer.Spec}; checked against the double reference: {error:G2}; native allocator: {NativeAllocator.State}");
             return peer;
+        }
+
+        /// <summary>A layer of the <c>layers</c> suite: the same steps with its own data, peers and double reference.</summary>
+        private IBenchPeer SetupOp(string library)
+        {
+            OpData data = OpData.Create(OpLayers.Get(Layer));
+            IBenchPeer peer = OpPeers.Create(library, data);
+            peer.Run();
+            double error = OpCheck.Verify(peer, data);
+            Console.WriteLine($"// {library} {peer.Description}; checked against the double reference: {error:G2}; native allocator: {NativeAllocator.State}");
+            return peer;
+        }
+
+        /// <summary>
+        /// The benchmarks that exist for a layer: all four for a convolution; for a layer of the <c>layers</c> suite the
+        /// two peers, and ConvGen once its family is compiled in (ConvGenOpLayers), not on two threads (memory-bound
+        /// single calls of a few µs to a few hundred µs: the suite compares one-thread calls).
+        /// </summary>
+        public static bool Exists(string method, string layer)
+        {
+            if (!OpLayers.IsOp(layer)) return true;
+            return method switch
+            {
+                nameof(ConvGen2Threads) => false,
+                nameof(ConvGen) => ConvGenOpLayers.IsEnabled(OpLayers.Get(layer).Kind),
+                _ => true,
+            };
         }
 
         [GlobalCleanup]
@@ -121,11 +155,17 @@ namespace ConvGen.Benchmarks
             }
 
             AddJob(job);
+            // BenchmarkDotNet gives the build of its generated project 2 minutes by default; that build compiles the
+            // generator, the runtime and every generated layer of the three suites, which on the shared 2-core VM under
+            // load takes longer (a run failed with "failed to build the auto-generated boilerplate code", stderr empty).
+            WithBuildTimeout(TimeSpan.FromMinutes(15));
             AddColumnProvider(DefaultColumnProviders.Instance);
             AddColumn(StatisticColumn.Median, new GflopsColumn());
             AddDiagnoser(MemoryDiagnoser.Default);
             AddLogger(ConsoleLogger.Default);
             AddExporter(CsvReport.Exporter, MarkdownExporter.GitHub);
+            AddFilter(new SimpleFilter(b => ConvBenchmarks.Exists(b.Descriptor.WorkloadMethod.Name,
+                b.Parameters.Items.FirstOrDefault(p => p.Name == nameof(ConvBenchmarks.Layer))?.Value as string ?? "")));
             WithOption(ConfigOptions.JoinSummary, false);
             WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
         }
@@ -166,7 +206,7 @@ namespace ConvGen.Benchmarks
 
         public UnitType UnitType => UnitType.Dimensionless;
 
-        public string Legend => "2·N·Cout·Hout·Wout·(Cin/groups)·kH·kW / median time (Conv1d/3d: prod(out), prod(k); transposed: 2·N·Cin·prod(in)·(Cout/groups)·prod(k))";
+        public string Legend => "2·N·Cout·Hout·Wout·(Cin/groups)·kH·kW / median time (Conv1d/3d: prod(out), prod(k); transposed: 2·N·Cin·prod(in)·(Cout/groups)·prod(k); Linear: 2·rows·in·out; other layers of the layers suite: -)";
 
         public bool IsAvailable(Summary summary) => true;
 
@@ -183,7 +223,8 @@ namespace ConvGen.Benchmarks
                 return "?";
             }
 
-            return (BenchLayers.Get(name).Flops / medianNs.Value).ToString("F1", CultureInfo.InvariantCulture);
+            double flops = OpLayers.IsOp(name) ? OpLayers.Get(name).Flops : BenchLayers.Get(name).Flops;
+            return flops > 0 ? (flops / medianNs.Value).ToString("F1", CultureInfo.InvariantCulture) : "-";
         }
     }
 }

@@ -59,7 +59,7 @@ namespace ConvGen.Benchmarks
             return result;
         }
 
-        private static ulong Fnv1a(string text)
+        internal static ulong Fnv1a(string text)
         {
             ulong h = 0xcbf29ce484222325UL;
             foreach (char c in text)

@@ -2,25 +2,32 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.InteropServices;
-using Microsoft.ML.OnnxRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ConvGen.Benchmarks
 {
     /// <summary>
-    /// One implementation of one layer, set up once (weights, input and output buffers), then <see cref="Run"/> is the
-    /// timed call. <see cref="GetOutput"/> copies the last result out for cross-checking (not timed).
+    /// One implementation of one layer (a convolution, or a layer of the <c>layers</c> suite), set up once (weights,
+    /// input and output buffers), then <see cref="Run"/> is the timed call. <see cref="GetOutput"/> copies the last
+    /// result out for cross-checking (not timed).
     /// </summary>
-    public interface IConvPeer : IDisposable
+    public interface IBenchPeer : IDisposable
     {
         string Library { get; }
 
-        ConvLayerSpec Spec { get; }
+        /// <summary>The layer in one line (PyTorch call and shapes), for logs.</summary>
+        string Description { get; }
 
         void Run();
 
         float[] GetOutput();
+    }
+
+    /// <summary>A peer of a convolution layer (<see cref="ConvLayerSpec"/>).</summary>
+    public interface IConvPeer : IBenchPeer
+    {
+        ConvLayerSpec Spec { get; }
     }
 
     public static class Peers
@@ -85,6 +92,8 @@ namespace ConvGen.Benchmarks
 
         public ConvLayerSpec Spec { get; }
 
+        public string Description => Spec.ToString();
+
         public void Run()
         {
             using (torch.no_grad())
@@ -135,56 +144,27 @@ namespace ConvGen.Benchmarks
     /// </summary>
     public sealed class OnnxRuntimePeer : IConvPeer
     {
-        private readonly SessionOptions _options;
-        private readonly InferenceSession _session;
-        private readonly RunOptions _runOptions;
-        private readonly OrtValue _inputValue;
-        private readonly OrtValue _outputValue;
-        private readonly OrtIoBinding _binding;
-        private readonly float[] _outputBuffer;
+        private readonly OrtRunner _runner;
 
         public OnnxRuntimePeer(LayerData data)
         {
             Spec = data.Spec;
             ConvLayerSpec p = data.Spec;
-            byte[] model = OnnxConvModel.Build(data);
-            _options = new SessionOptions
-            {
-                IntraOpNumThreads = 1,
-                InterOpNumThreads = 1,
-                ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-                GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-                LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-            };
-            // Do not spin worker threads between runs (there are none with 1 thread, but keep it explicit).
-            _options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-            _session = new InferenceSession(model, _options);
-            _runOptions = new RunOptions();
-            _outputBuffer = new float[p.OutputLength];
-            _inputValue = OrtValue.CreateTensorValueFromMemory((float[])data.Input.Clone(), p.InputShape);
-            _outputValue = OrtValue.CreateTensorValueFromMemory(_outputBuffer, p.OutputShape);
-            _binding = _session.CreateIoBinding();
-            _binding.BindInput(OnnxConvModel.InputName, _inputValue);
-            _binding.BindOutput(OnnxConvModel.OutputName, _outputValue);
+            _runner = new OrtRunner(OnnxConvModel.Build(data), OnnxConvModel.InputName, data.Input, p.InputShape,
+                OnnxConvModel.OutputName, p.OutputShape, p.OutputLength);
         }
 
         public string Library => "OnnxRuntime";
 
         public ConvLayerSpec Spec { get; }
 
-        public void Run() => _session.RunWithBinding(_runOptions, _binding);
+        public string Description => Spec.ToString();
 
-        public float[] GetOutput() => (float[])_outputBuffer.Clone();
+        public void Run() => _runner.Run();
 
-        public void Dispose()
-        {
-            _binding.Dispose();
-            _inputValue.Dispose();
-            _outputValue.Dispose();
-            _runOptions.Dispose();
-            _session.Dispose();
-            _options.Dispose();
-        }
+        public float[] GetOutput() => _runner.GetOutput();
+
+        public void Dispose() => _runner.Dispose();
     }
 
     /// <summary>The signature of a ConvGen layer's <c>Forward</c> (see src/ConvGen.Runtime/IConv2dLayer.cs).</summary>
@@ -222,6 +202,8 @@ namespace ConvGen.Benchmarks
         public string Library { get; }
 
         public ConvLayerSpec Spec { get; }
+
+        public string Description => Spec.ToString();
 
         public static bool IsAvailable => ConvGenLayers.IsWired;
 

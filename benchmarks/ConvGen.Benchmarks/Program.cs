@@ -15,10 +15,12 @@ namespace ConvGen.Benchmarks
 
 usage: dotnet run -c Release -- <mode> [options]
 
-  layer selection (bench, check, time, layers): [--suite conv2d|nd|all] [--quick] [--layers a,b,...]
+  layer selection (bench, check, time, layers): [--suite conv2d|nd|all|layers] [--quick] [--layers a,b,...]
          --suite conv2d  the 12 Conv2d layers of bench-layers.md (default)
          --suite nd      Conv1d (speech, TCN), Conv3d (video) and ConvTranspose2d (DCGAN, U-Net) layers
-         --suite all     both; --quick: the suite's 3-layer subset; --layers: by name, from either suite
+         --suite all     both convolution suites
+         --suite layers  MaxPool2d, AvgPool2d, global average pooling, Linear, activations, BatchNorm2d (issue 12)
+         --quick: the suite's 3-layer subset; --layers: by name, from any suite
 
   bench  [selection] [BenchmarkDotNet args, e.g. --filter *OnnxRuntime*]
          BenchmarkDotNet run (job 'Short'); results in benchmarks/results/BenchmarkDotNet.Artifacts/
@@ -56,10 +58,10 @@ usage: dotnet run -c Release -- <mode> [options]
                 {
                     "bench" => Bench(rest),
                     "report" => RunReport(rest),
-                    "check" => ConsistencyCheck.Run(SelectLayers(rest)),
+                    "check" => Check(LayerSelection.Parse(rest)),
                     "fma" => Fma(),
-                    "time" => QuickTime(SelectLayers(rest), Option(rest, "--libraries")),
-                    "layers" => PrintLayers(SelectLayers(rest)),
+                    "time" => Time(LayerSelection.Parse(rest), Option(rest, "--libraries")),
+                    "layers" => PrintLayers(LayerSelection.Parse(rest)),
                     _ => BadMode(mode),
                 };
                 Console.WriteLine($"[{mode} finished in {clock.Elapsed.TotalSeconds:F1} s]");
@@ -79,53 +81,9 @@ usage: dotnet run -c Release -- <mode> [options]
             return 2;
         }
 
-        /// <summary>
-        /// Consumes --suite / --quick / --layers from <paramref name="args"/>; returns the chosen layers (default: the
-        /// 12 Conv2d layers; --suite nd / all: the second suite / both; --quick: the suite's subset; --layers: by name).
-        /// </summary>
-        private static IReadOnlyList<ConvLayerSpec> SelectLayers(List<string> args)
-        {
-            string suite = BenchLayers.Conv2dSuite;
-            int s = args.IndexOf("--suite");
-            if (s >= 0)
-            {
-                if (s + 1 >= args.Count)
-                {
-                    throw new ArgumentException($"--suite needs {BenchLayers.Conv2dSuite}, {BenchLayers.NdSuite} or {BenchLayers.AllSuites}");
-                }
-
-                suite = args[s + 1];
-                args.RemoveRange(s, 2);
-            }
-
-            int q = args.IndexOf("--quick");
-            bool quick = q >= 0;
-            if (quick)
-            {
-                args.RemoveAt(q);
-            }
-
-            IReadOnlyList<ConvLayerSpec> layers = BenchLayers.Suite(suite, quick);
-            int l = args.IndexOf("--layers");
-            if (l >= 0)
-            {
-                if (l + 1 >= args.Count)
-                {
-                    throw new ArgumentException("--layers needs a comma-separated list");
-                }
-
-                layers = args[l + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(BenchLayers.Get).ToArray();
-                args.RemoveRange(l, 2);
-            }
-
-            return layers;
-        }
-
         private static int Bench(List<string> args)
         {
-            IReadOnlyList<ConvLayerSpec> layers = SelectLayers(args);
-            ConvBenchmarks.SelectedLayers = layers.Select(x => x.Name).ToArray();
+            ConvBenchmarks.SelectedLayers = LayerSelection.Parse(args).Names;
             if (!args.Contains("--filter") && !args.Contains("-f"))
             {
                 args.AddRange(new[] { "--filter", "*" });
@@ -203,7 +161,7 @@ usage: dotnet run -c Release -- <mode> [options]
 
             List<Report.Row> last = Report.ReadCsv(BenchPaths.DefaultCsv);
             string[] history = Directory.GetFiles(BenchPaths.HistoryDir, "run-*.csv").OrderByDescending(f => f, StringComparer.Ordinal).ToArray();
-            foreach (Func<string, bool> suite in new Func<string, bool>[] { l => !BenchLayers.IsNd(l), BenchLayers.IsNd })
+            foreach (Func<string, bool> suite in new Func<string, bool>[] { l => !BenchLayers.IsNd(l) && !OpLayers.IsOp(l), BenchLayers.IsNd, OpLayers.IsOp })
             {
                 if (last.Any(r => suite(r.Layer)))
                 {
@@ -233,7 +191,7 @@ usage: dotnet run -c Release -- <mode> [options]
             return 0;
         }
 
-        /// <summary>Median of ~0.3 s of calls per layer and peer: a sanity check, not the published numbers.</summary>
+        /// <summary>Median of ~0.3 s of calls per layer and peer (<see cref="PeerTimer"/>): a sanity check, not the published numbers.</summary>
         private static int QuickTime(IReadOnlyList<ConvLayerSpec> layers, string? libraries)
         {
             Console.WriteLine("| layer | library | median µs | GFLOP/s | allocated |");
@@ -260,41 +218,54 @@ usage: dotnet run -c Release -- <mode> [options]
                 foreach (string lib in libs)
                 {
                     using IConvPeer peer = Peers.Create(lib, data);
-                    for (int i = 0; i < 5; i++)
-                    {
-                        peer.Run();
-                    }
-
-                    var samples = new List<double>(1 << 16); // sized up front: the count below is the calls' own allocation
-                    var total = Stopwatch.StartNew();
-                    long allocated = GC.GetTotalAllocatedBytes(precise: true);
-                    while ((total.Elapsed.TotalSeconds < 0.3 || samples.Count < 10) && samples.Count < samples.Capacity)
-                    {
-                        long t0 = Stopwatch.GetTimestamp();
-                        peer.Run();
-                        samples.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds * 1000);
-                    }
-
-                    allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-                    samples.Sort();
-                    double median = samples[samples.Count / 2];
+                    PeerTimer.Result r = PeerTimer.Measure(peer);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {spec.Name} | {lib} | {median:F1} | {spec.Flops / (median * 1e3):F1} | {allocated} B in {samples.Count} calls |"));
+                        $"| {spec.Name} | {lib} | {r.MedianUs:F1} | {spec.Flops / (r.MedianUs * 1e3):F1} | {r.AllocatedBytes} B in {r.Calls} calls |"));
                 }
             }
 
             return 0;
         }
 
-        private static int PrintLayers(IReadOnlyList<ConvLayerSpec> layers)
+        private static int PrintLayers(LayerSelection selection)
         {
-            foreach (ConvLayerSpec l in layers)
+            foreach (ConvLayerSpec l in selection.Conv)
             {
                 Console.WriteLine(l);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {l.ToAttributeString()}   ({l.Flops / 1e6:F1} MFLOP)"));
             }
 
+            foreach (OpLayerSpec l in selection.Ops)
+            {
+                Console.WriteLine(l);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    {l.Attribute}   ({l.BytesMoved / 1024.0:F0} KB moved{(ConvGenOpLayers.IsEnabled(l.Kind) ? "" : "; ConvGen layer not enabled in this build")})"));
+            }
+
             return 0;
+        }
+
+        /// <summary>`check`: the convolution layers (ConsistencyCheck) and the layers suite (OpCheck); exit 1 if either fails.</summary>
+        private static int Check(LayerSelection selection)
+        {
+            int rc = selection.Conv.Count > 0 ? ConsistencyCheck.Run(selection.Conv) : 0;
+            return Math.Max(rc, selection.Ops.Count > 0 ? OpCheck.Run(selection.Ops) : 0);
+        }
+
+        /// <summary>`time`: the convolution layers, then the layers suite (with its summary table).</summary>
+        private static int Time(LayerSelection selection, string? libraries)
+        {
+            int rc = selection.Conv.Count > 0 ? QuickTime(selection.Conv, libraries) : 0;
+            if (selection.Ops.Count > 0)
+            {
+                string[]? chosen = libraries?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                string? unknown = chosen?.FirstOrDefault(c => c is not ("ConvGen" or "TorchSharp" or "OnnxRuntime" or Peers.TwoThreads));
+                if (unknown is not null) throw new ArgumentException($"unknown library '{unknown}'; known: ConvGen, TorchSharp, OnnxRuntime");
+                if (selection.Conv.Count > 0) Console.WriteLine();
+                rc = Math.Max(rc, OpReport.QuickTime(selection.Ops, chosen));
+            }
+
+            return rc;
         }
 
         private static string? Option(List<string> args, string name)

@@ -56,11 +56,13 @@ namespace ConvGen.Benchmarks
 
             FmaPeak.Result[] peak = measureFma ? FmaPeak.MeasureAll() : Array.Empty<FmaPeak.Result>();
 
-            // The 12 Conv2d layers and the second suite (Conv1d, Conv3d, ConvTranspose2d) get a table and a chart each.
+            // The 12 Conv2d layers and the second suite (Conv1d, Conv3d, ConvTranspose2d) get a table and a chart each, the
+            // layers suite (pooling, Linear, activations, BatchNorm2d) a table (OpReport).
             List<ConvLayerSpec> layers = BenchLayers.All.Where(l => rows.Any(r => r.Layer == l.Name)).ToList();
             List<ConvLayerSpec> ndLayers = BenchLayers.Nd.Where(l => rows.Any(r => r.Layer == l.Name)).ToList();
-            List<Row> rows2d = rows.Where(r => !BenchLayers.IsNd(r.Layer)).ToList();
+            List<Row> rows2d = rows.Where(r => !BenchLayers.IsNd(r.Layer) && !OpLayers.IsOp(r.Layer)).ToList();
             List<Row> rowsNd = rows.Where(r => BenchLayers.IsNd(r.Layer)).ToList();
+            List<Row> rowsOps = rows.Where(r => OpLayers.IsOp(r.Layer)).ToList(); // the layers suite: a table, no chart
             List<string> libraries = Libraries(rows2d);
             List<string> ndLibraries = Libraries(rowsNd);
 
@@ -68,10 +70,12 @@ namespace ConvGen.Benchmarks
             string md = Path.Combine(outDir, "results.md");
             string png = Path.Combine(outDir, "gflops.png");
             string ndPng = Path.Combine(outDir, NdChartFile);
-            File.WriteAllText(md, Markdown(rows2d, libraries, layers, peak, csvPaths, outDir, ndLayers.Count == 0)
-                                  + (ndLayers.Count == 0 ? "" : NdMarkdown(rowsNd, ndLibraries, ndLayers, peak)));
+            bool onlyConv2d = ndLayers.Count == 0 && rowsOps.Count == 0;
+            File.WriteAllText(md, Markdown(rows2d, libraries, layers, peak, csvPaths, outDir, onlyConv2d)
+                                  + (ndLayers.Count == 0 ? "" : NdMarkdown(rowsNd, ndLibraries, ndLayers, peak))
+                                  + (rowsOps.Count == 0 ? "" : OpReport.Markdown(rowsOps, measureFloor: peak.Length > 0)));
             Console.WriteLine($"wrote {md}");
-            if (layers.Count > 0 || ndLayers.Count == 0)
+            if (layers.Count > 0 || onlyConv2d)
             {
                 Chart(rows2d, libraries, layers, peak, png, "Conv2d GFLOP/s per layer");
                 Console.WriteLine($"wrote {png}");
@@ -135,7 +139,7 @@ namespace ConvGen.Benchmarks
         private static string Markdown(List<Row> rows, List<string> libraries, List<ConvLayerSpec> layers, FmaPeak.Result[] peak, IReadOnlyList<string> csvPaths, string outDir, bool evenIfEmpty)
         {
             bool hasBaseline = libraries.Contains("ConvGen");
-            bool conv2d = layers.Count > 0 || evenIfEmpty; // false: only the second suite was measured, its section follows
+            bool conv2d = layers.Count > 0 || evenIfEmpty; // false: only the other suites were measured, their sections follow
             var sb = new StringBuilder();
             sb.AppendLine("# ConvGen benchmark results");
             sb.AppendLine();

@@ -8,14 +8,21 @@ namespace ConvGen.Benchmarks
     /// <summary>
     /// The memory floor of a layer on this core: the median time to read every input element once and write every output
     /// element once (a vector sum over the input, then a fill of the output), with the same arrays reused call after call
-    /// as in the benchmark. No convolution can be faster than this; for depthwise layers it is most of the budget.
+    /// as in the benchmark. No convolution can be faster than this; for depthwise layers it is most of the budget, and for
+    /// pooling, activations, BatchNorm2d and a batch-1 Linear (weight read once) all of it.
     /// </summary>
     public static class StreamFloor
     {
-        public static double MedianUs(ConvLayerSpec layer, int reps = 301)
+        public static double MedianUs(ConvLayerSpec layer, int reps = 301) => MedianUs(layer.InputLength, layer.OutputLength, reps);
+
+        /// <summary>
+        /// The same for <paramref name="readLength"/> floats read and <paramref name="writeLength"/> floats written (a layer
+        /// of the <c>layers</c> suite: its input plus its parameters, e.g. Linear's weight, and its output).
+        /// </summary>
+        public static double MedianUs(int readLength, int writeLength, int reps = 301)
         {
-            var input = new float[layer.InputLength];
-            var output = new float[layer.OutputLength];
+            var input = new float[readLength];
+            var output = new float[writeLength];
             input.AsSpan().Fill(0.5f);
             float sink = 0;
             // Warm up until the tiered JIT has replaced the first, unoptimized code (it waits ~100 ms after the 30th call).

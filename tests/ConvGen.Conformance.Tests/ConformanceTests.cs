@@ -151,7 +151,7 @@ public class RegistryTests(ITestOutputHelper output)
         var problems = new List<string>();
         foreach (int rank in new[] { 1, 2, 3 })
         {
-            GoldenFile[] r = all.Where(g => g.Rank == rank).ToArray();
+            GoldenFile[] r = all.Where(g => g.Rank == rank && !g.Transposed).ToArray();
             if (rank != 2 && r.Length < 60) problems.Add($"Conv{rank}d: {r.Length} configurations, fewer than 60");
             foreach (PaddingMode mode in Enum.GetValues<PaddingMode>())
             {
@@ -189,8 +189,63 @@ public class RegistryTests(ITestOutputHelper output)
         }
 
         if (!all.Any(g => g.Activation == Activation.LeakyReLU && g.NegativeSlope != 0.01f)) problems.Add("no LeakyReLU with a non-default slope");
-        output.WriteLine(string.Join(", ", all.GroupBy(g => g.Rank).OrderBy(x => x.Key).Select(x => $"Conv{x.Key}d {x.Count()}")) +
+        output.WriteLine(string.Join(", ", all.GroupBy(g => g.Module).OrderBy(x => x.First().Transposed).ThenBy(x => x.First().Rank).Select(x => $"{x.Key} {x.Count()}")) +
                          $"; {all.Count(g => g.Activation != Activation.None)} with an activation");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>
+    /// The transposed golden set covers what the oracle's README promises, per rank: at least 60 torch.nn.ConvTransposeNd
+    /// configurations with strides 1–4, padding that crops more than d·(k − 1), output_padding below the stride and (with
+    /// stride 1) below the dilation, dilations 2 and 3, groups, depthwise and depthwise-multiplier, bias off, batch 0 and
+    /// batch &gt; 1, 1-element inputs, kernels smaller than the stride, NaN/±∞, a fused activation and real network layers;
+    /// 2-D and 3-D also rectangular kernels, strides and output_padding.
+    /// </summary>
+    [Fact]
+    public void TransposedCoverage_AsPromised()
+    {
+        GoldenFile[] all = Golden.FileNames.Select(Golden.Load).Where(g => g.Transposed).ToArray();
+        var problems = new List<string>();
+        foreach (int rank in new[] { 1, 2, 3 })
+        {
+            GoldenFile[] r = all.Where(g => g.Rank == rank).ToArray();
+            string m = $"ConvTranspose{rank}d";
+            if (r.Length < 60) problems.Add($"{m}: {r.Length} configurations, fewer than 60");
+            var checks = new List<(string What, Func<GoldenFile, bool> Has)>
+            {
+                ("padding larger than d·(k − 1)", g => Enumerable.Range(0, 3).Any(a => g.PaddingBefore[a] > g.Dilation[a] * (g.Kernel[a] - 1))),
+                ("output_padding below the stride", g => Enumerable.Range(0, 3).Any(a => g.OutputPadding[a] > 0 && g.OutputPadding[a] < g.Stride[a])),
+                ("output_padding below the dilation only", g => Enumerable.Range(0, 3).Any(a => g.OutputPadding[a] >= g.Stride[a] && g.OutputPadding[a] > 0)),
+                ("a dilation of 2", g => g.Axes(g.Dilation).Any(d => d == 2)),
+                ("a dilation of 3", g => g.Axes(g.Dilation).Any(d => d == 3)),
+                ("a kernel smaller than the stride", g => g.Axes(g.Kernel).Zip(g.Axes(g.Stride)).Any(ks => ks.First < ks.Second)),
+                ("groups", g => g.Groups > 1 && g.Groups < g.InChannels),
+                ("depthwise", g => g.Groups == g.InChannels && g.OutChannels == g.InChannels && g.Groups > 1),
+                ("depthwise with a multiplier", g => g.Groups == g.InChannels && g.OutChannels > g.InChannels),
+                ("no bias", g => !g.Bias),
+                ("batch 0", g => g.Batch == 0),
+                ("batch > 1", g => g.Batch > 1),
+                ("a 1-element input", g => g.Axes(g.Size).All(v => v == 1)),
+                ("a 1-element output", g => g.Axes(g.OutputSize).All(v => v == 1)),
+                ("NaN/±∞", g => g.HasNonFinite),
+                ("a fused activation", g => g.Activation != Activation.None),
+                ("a real network layer", g => !g.DataStored),
+            };
+            foreach (int stride in new[] { 1, 2, 3, 4 }) checks.Add(($"stride {stride}", g => g.Axes(g.Stride).Contains(stride)));
+            if (rank > 1)
+            {
+                checks.Add(("a rectangular kernel", g => g.Axes(g.Kernel).Distinct().Count() > 1));
+                checks.Add(("a rectangular stride", g => g.Axes(g.Stride).Distinct().Count() > 1));
+                checks.Add(("output_padding that differs between the axes", g => g.Axes(g.OutputPadding).Distinct().Count() > 1));
+            }
+
+            foreach (var (what, has) in checks)
+            {
+                if (!r.Any(has)) problems.Add($"{m}: nothing with {what}");
+            }
+        }
+
+        output.WriteLine(string.Join(", ", all.GroupBy(g => g.Module).OrderBy(x => x.Key).Select(x => $"{x.Key} {x.Count()}")));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
@@ -210,7 +265,7 @@ public class RegistryTests(ITestOutputHelper output)
                 $"rank={p.Rank} in={p.InChannels} out={p.OutChannels} kernel=({string.Join(", ", p.KernelSize)}) stride=({string.Join(", ", p.Stride)}) " +
                 $"padding before=({string.Join(", ", p.PaddingBefore)}) after=({string.Join(", ", p.PaddingAfter)}) " +
                 $"dilation=({string.Join(", ", p.Dilation)}) groups={p.Groups} bias={p.Bias} mode={p.PaddingMode} " +
-                $"activation={p.Activation} slope={p.NegativeSlope:R}");
+                $"activation={p.Activation} slope={p.NegativeSlope:R} transposed={p.Transposed} output_padding=({string.Join(", ", p.OutputPadding)})");
         Assert.Equal(Describe(g.Parameters), Describe(layer.Parameters));
         for (int axis = 0; axis < g.Rank; axis++)
         {
@@ -273,7 +328,8 @@ public class ForwardTests(ITestOutputHelper output)
         int skippedTaps = 0, geluInfinity = 0;
         for (int i = 0; i < e.Length; i++)
         {
-            bool pytorchSkippedPadding = float.IsFinite(e[i]) && double.IsNaN(reference[i]);
+            // (A transposed convolution reads no padding: its reference adds only the taps that land, and so must ConvGen.)
+            bool pytorchSkippedPadding = !g.Transposed && float.IsFinite(e[i]) && double.IsNaN(reference[i]);
             bool pytorchGeluOfInfinity = g.Activation == Activation.GELU && float.IsNaN(e[i]) && double.IsPositiveInfinity(reference[i]);
             if (pytorchSkippedPadding) skippedTaps++;
             if (pytorchGeluOfInfinity) geluInfinity++;

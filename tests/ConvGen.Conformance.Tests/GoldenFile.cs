@@ -9,10 +9,12 @@ namespace ConvGen.Conformance.Tests;
 
 /// <summary>
 /// One golden file written by tools/ConvGen.Oracle (little-endian; see tools/ConvGen.Oracle/README.md), in either format:
-/// "CVGOLD01" (a torch.nn.Conv2d: the first oracle's format) or "CVGOLD02" (torch.nn.Conv1d/2d/3d, optionally followed by
-/// a torch.nn activation module, with per-axis fields and an input scale). Both are read into the same model: the
-/// hyper-parameters with the padding PyTorch applied, the data (stored, or regenerated here from the seed with the
-/// oracle's SplitMix64), and PyTorch's output (whole, or samples plus per-plane checksums).
+/// "CVGOLD01" (a torch.nn.Conv2d: the first oracle's format) or "CVGOLD02" (torch.nn.Conv1d/2d/3d or
+/// torch.nn.ConvTranspose1d/2d/3d, optionally followed by a torch.nn activation module, with per-axis fields and an input
+/// scale; a transposed file sets header field 15 and gives output_padding in fields 40–42, reserved and 0 in the others).
+/// Both are read into the same model: the hyper-parameters with the padding PyTorch applied, the data (stored, or
+/// regenerated here from the seed with the oracle's SplitMix64), and PyTorch's output (whole, or samples plus per-plane
+/// checksums).
 /// <para>
 /// Per-axis values are held as three entries (depth, height, width), a lower rank's axes right-aligned and its missing
 /// leading axes unit (kernel, stride, dilation, size 1, padding 0): a Conv1d's length is the width, a Conv2d is a Conv3d
@@ -39,6 +41,13 @@ public sealed class GoldenFile
     public required int PaddingKind { get; init; }
     public required int Groups { get; init; }
     public required bool Bias { get; init; }
+    /// <summary>
+    /// A torch.nn.ConvTransposeNd: weight (in, out/groups, *kernel), <see cref="PaddingBefore"/>/<see cref="PaddingAfter"/>
+    /// crop the full output, <see cref="OutputPadding"/> is added after, output (n − 1)·s − 2·p + d·(k − 1) + op + 1.
+    /// </summary>
+    public required bool Transposed { get; init; }
+    /// <summary>A transposed convolution's output_padding, (depth, height, width) like the other per-axis values; zeros otherwise.</summary>
+    public required int[] OutputPadding { get; init; }
     public required PaddingMode PaddingMode { get; init; }
     public required int Batch { get; init; }
     /// <summary>(depth, height, width) of each per-axis value; see the class summary.</summary>
@@ -80,8 +89,28 @@ public sealed class GoldenFile
     public bool FixedSize => (Flags & FlagFixedSize) != 0;
     public GoldenActivation GoldenActivation => (GoldenActivation)(int)Activation;
     public int InChannelsPerGroup => InChannels / Groups;
-    /// <summary>Multiply-adds per output: (in/groups)·∏kernel.</summary>
-    public int Terms => InChannelsPerGroup * Kernel[0] * Kernel[1] * Kernel[2];
+    /// <summary>
+    /// Multiply-adds per output, at most: (in/groups)·∏kernel; for a transposed convolution (in/groups)·∏(the most taps of
+    /// an axis that land on one output, <see cref="LandingTaps"/>).
+    /// </summary>
+    public int Terms => Transposed
+        ? InChannelsPerGroup * LandingTaps(Kernel[0], Stride[0], Dilation[0], Size[0]) * LandingTaps(Kernel[1], Stride[1], Dilation[1], Size[1])
+          * LandingTaps(Kernel[2], Stride[2], Dilation[2], Size[2])
+        : InChannelsPerGroup * Kernel[0] * Kernel[1] * Kernel[2];
+
+    /// <summary>
+    /// The most taps of a transposed convolution's axis that reach one output: input i reaches output i·s + k·d − p, so
+    /// tap k reaches output o when (o + p − k·d) is a multiple of s (then from input (o + p − k·d)/s, if in [0, n)). k·d
+    /// mod s repeats every s/gcd(s, d) taps, so at most ⌈kernel / (s/gcd(s, d))⌉ taps reach one output, and no more than n
+    /// (different taps come from different inputs).
+    /// </summary>
+    public static int LandingTaps(int kernel, int stride, int dilation, int size)
+    {
+        int a = stride, b = dilation;
+        while (b != 0) (a, b) = (b, a % b);
+        int period = stride / a;
+        return Math.Min((kernel + period - 1) / period, size);
+    }
     /// <summary>Outputs per (n, oc): ∏ output size.</summary>
     public int Plane => OutputSize[0] * OutputSize[1] * OutputSize[2];
     public int OutputLength => Batch * OutChannels * Plane;
@@ -91,7 +120,10 @@ public sealed class GoldenFile
 
     /// <summary>The parameters PyTorch used, for comparison with the generated layer's <c>Parameters</c>.</summary>
     public ConvParameters Parameters => new(InChannels, OutChannels, Axes(Kernel), Axes(Stride), Axes(PaddingBefore), Axes(PaddingAfter),
-        Axes(Dilation), Groups, Bias, PaddingMode, Activation, NegativeSlope);
+        Axes(Dilation), Groups, Bias, PaddingMode, Activation, NegativeSlope, Transposed, Axes(OutputPadding));
+
+    /// <summary>The module: Conv1d … Conv3d, ConvTranspose1d … ConvTranspose3d.</summary>
+    public string Module => Transposed ? $"ConvTranspose{Rank}d" : $"Conv{Rank}d";
 
     /// <summary>The input shape, e.g. (1, 3, 8, 9).</summary>
     public string InputShape => "(" + string.Join(", ", new[] { Batch, InChannels }.Concat(Axes(Size))) + ")";
@@ -130,7 +162,8 @@ public sealed class GoldenFile
         string name = ReadString(r), call = ReadString(r), family = ReadString(r);
 
         int version = h[0], rank, cin, cout, groups, batch, flags, samples, index, paddingKind, scaleLog2;
-        bool bias;
+        bool bias, transposed = false;
+        int[] outputPadding = new int[3];
         PaddingMode mode;
         Activation activation;
         float slope;
@@ -163,14 +196,23 @@ public sealed class GoldenFile
             kernel = h[16..19]; stride = h[19..22]; declared = h[22..25]; before = h[25..28]; after = h[28..31];
             dilation = h[31..34]; size = h[34..37]; outSize = h[37..40];
             Expect(rank is >= 1 and <= 3, fileName, $"rank {rank}");
+            // Field 15 and fields 40–47 were reserved (0) before transposed layers: 15 is now the transposed flag, 40–42
+            // the output_padding, which only a transposed file may set.
+            Expect(h[15] is 0 or 1, fileName, $"transposed flag {h[15]}");
+            transposed = h[15] == 1;
+            outputPadding = h[40..43];
+            Expect(transposed || outputPadding.All(v => v == 0), fileName, "output_padding in a file that is not transposed");
+            Expect(h[43..48].All(v => v == 0), fileName, "reserved header fields 43–47 are not 0");
             for (int axis = 0; axis < 3 - rank; axis++)
             {
                 Expect(kernel[axis] == 1 && stride[axis] == 1 && dilation[axis] == 1 && size[axis] == 1 && outSize[axis] == 1
-                       && declared[axis] == 0 && before[axis] == 0 && after[axis] == 0, fileName, $"axis {axis} is not a unit axis of a rank-{rank} layer");
+                       && declared[axis] == 0 && before[axis] == 0 && after[axis] == 0 && outputPadding[axis] == 0, fileName,
+                       $"axis {axis} is not a unit axis of a rank-{rank} layer");
             }
         }
 
         int inputLength = batch * cin * size[0] * size[1] * size[2];
+        // (out, in/groups, *kernel), or (in, out/groups, *kernel) when transposed: the same count.
         int weightLength = cout * (cin / groups) * kernel[0] * kernel[1] * kernel[2];
         int planes = batch * cout;
         int outputLength = planes * outSize[0] * outSize[1] * outSize[2];
@@ -222,6 +264,7 @@ public sealed class GoldenFile
         {
             FileName = fileName, Index = index, Name = name, TorchCall = call, Family = family, FormatVersion = version,
             Rank = rank, InChannels = cin, OutChannels = cout, PaddingKind = paddingKind, Groups = groups, Bias = bias, PaddingMode = mode,
+            Transposed = transposed, OutputPadding = outputPadding,
             Batch = batch, Kernel = kernel, Stride = stride, DeclaredPadding = declared, PaddingBefore = before, PaddingAfter = after,
             Dilation = dilation, Size = size, OutputSize = outSize, Activation = activation, NegativeSlope = slope, InputScaleLog2 = scaleLog2,
             Flags = flags, Seed = seed, DataHash = hash, Input = input, Weight = weight, BiasValues = biasValues, Output = output,

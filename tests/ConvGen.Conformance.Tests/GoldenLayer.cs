@@ -6,8 +6,9 @@ namespace ConvGen.Conformance.Tests;
 /// <summary>
 /// A generated golden twin of any rank behind one surface: its <see cref="ConvParameters"/> and a batched
 /// <c>Forward</c> taking (depth, height, width) with the unit leading axes of <see cref="GoldenFile"/>. The factories
-/// in GoldenLayers.g.cs wrap each <c>[Conv1d]</c>, <c>[Conv2d]</c> or <c>[Conv3d]</c> layer with <see cref="Of(IConv1dLayer)"/>
-/// and its overloads, so the overload (and with it the interface) is chosen by the compiler from the attribute.
+/// in GoldenLayers.g.cs wrap each <c>[Conv1d]</c>, <c>[Conv2d]</c>, <c>[Conv3d]</c> or <c>[ConvTranspose1d/2d/3d]</c>
+/// layer with <see cref="Of(IConv1dLayer)"/> and its overloads, so the overload (and with it the interface) is chosen by
+/// the compiler from the attribute.
 /// </summary>
 public sealed class GoldenLayer
 {
@@ -26,7 +27,7 @@ public sealed class GoldenLayer
     /// <summary>The generated layer.</summary>
     public object Layer { get; }
 
-    /// <summary>1 for an <see cref="IConv1dLayer"/>, 2 for an <see cref="IConv2dLayer"/>, 3 for an <see cref="IConv3dLayer"/>.</summary>
+    /// <summary>1 for an <see cref="IConv1dLayer"/> or <see cref="IConvTranspose1dLayer"/>, 2 for 2-D, 3 for 3-D.</summary>
     public int Rank { get; }
 
     /// <summary>The layer's parameters (a Conv2d layer's <see cref="Conv2dParameters.Convolution"/>).</summary>
@@ -42,6 +43,15 @@ public sealed class GoldenLayer
         new(layer, 2, layer.Parameters.Convolution, layer.Parameters, (x, y, n, d, h, w) => layer.Forward(x, y, n, h, w));
 
     public static GoldenLayer Of(IConv3dLayer layer) =>
+        new(layer, 3, layer.Parameters, null, (x, y, n, d, h, w) => layer.Forward(x, y, n, d, h, w));
+
+    public static GoldenLayer Of(IConvTranspose1dLayer layer) =>
+        new(layer, 1, layer.Parameters, null, (x, y, n, d, h, w) => layer.Forward(x, y, n, w));
+
+    public static GoldenLayer Of(IConvTranspose2dLayer layer) =>
+        new(layer, 2, layer.Parameters, null, (x, y, n, d, h, w) => layer.Forward(x, y, n, h, w));
+
+    public static GoldenLayer Of(IConvTranspose3dLayer layer) =>
         new(layer, 3, layer.Parameters, null, (x, y, n, d, h, w) => layer.Forward(x, y, n, d, h, w));
 
     /// <summary>Runs the layer on a batch of (depth, height, width) inputs; unit leading axes for Conv1d/Conv2d.</summary>

@@ -20,6 +20,16 @@ namespace ConvGen.Conformance.Tests;
 /// PyTorch's padding (the recorded before/after per axis and mode).
 /// </para>
 /// <para>
+/// <b>A transposed convolution</b> (torch.nn.ConvTransposeNd) is a sum of the same kind: input element i of an axis
+/// reaches output i·s + k·d − p through tap k, so y = b + Σ w·x over the input channels of the group and the taps that
+/// land on the output, at most n = (in/groups)·∏ L terms with L per axis the most taps that reach one output
+/// (⌈k / (s/gcd(s, d))⌉, and at most the input size: <see cref="GoldenFile.LandingTaps"/>). Whatever the order —
+/// ConvGen: per output phase, bias + Σ over the landing taps and the group's input channels in registers; PyTorch: a GEMM
+/// and col2im, or a direct kernel — each term passes through at most (in/groups) + L_total + 1 ≤ n + 2 roundings, so the same
+/// bound C = 2·γ_{n+2}·M holds with M = |b| + Σ|w·x| over the landing terms (<see cref="DirectConvolution.RunTransposed"/>).
+/// For a stride-2, kernel-4 layer (DCGAN) that is 4·(in/groups) terms instead of the kernel's 16·(in/groups).
+/// </para>
+/// <para>
 /// <b>A fused activation f.</b> PyTorch computes f_P(p) and ConvGen f_C(c) from their own convolutions p and c, both
 /// within γ_{n+2}·M of the exact y. So
 ///     |f_C(c) − f_P(p)| ≤ |f_C(c) − f(c)| + |f(c) − f(p)| + |f(p) − f_P(p)| ≤ E_C + L·C + E_P,
@@ -128,7 +138,8 @@ internal static class Tolerance
 
 /// <summary>
 /// Direct convolution in double over PyTorch's padded input (the recorded padding and mode, F.pad's index rules), one
-/// output volume at a time, for every rank (lower ranks are unit leading axes). Returns the value before any activation
+/// output volume at a time, for every rank (lower ranks are unit leading axes); transposed convolutions by their own
+/// definition (<see cref="RunTransposed"/>). Returns the value before any activation
 /// (for checking the golden data itself) and M = |b| + Σ|w·x| (for the tolerance). Non-finite weights/inputs contribute
 /// 0 to M (an output they reach is non-finite and compared exactly).
 /// </summary>
@@ -136,6 +147,7 @@ internal static class DirectConvolution
 {
     public static (double[] Value, double[] Magnitude) Run(GoldenFile g)
     {
+        if (g.Transposed) return RunTransposed(g);
         int[] o = g.OutputSize, k = g.Kernel, s = g.Stride, dl = g.Dilation, size = g.Size;
         int plane = g.Plane;
         int padD = size[0] + g.PaddingBefore[0] + g.PaddingAfter[0];
@@ -216,6 +228,93 @@ internal static class DirectConvolution
         }
 
         return (value, magnitude);
+    }
+
+    /// <summary>
+    /// A transposed convolution by its definition (the gradient of a convolution with respect to its input): every input
+    /// element x[n, ic, i] adds w[ic, oc − g·out/groups, k]·x to output i·s + k·d − p (per axis) of every output channel oc
+    /// of its group g, where that lies inside the output (the padding crops, output_padding extends after the end); the
+    /// bias starts every output. Weight (in, out/groups, *kernel). Returns the value before any activation and
+    /// M = |b| + Σ|w·x|; non-finite weights/inputs contribute 0 to M (as in <see cref="Run"/>).
+    /// </summary>
+    public static (double[] Value, double[] Magnitude) RunTransposed(GoldenFile g)
+    {
+        int[] o = g.OutputSize, k = g.Kernel, s = g.Stride, dl = g.Dilation, size = g.Size, p = g.PaddingBefore;
+        int plane = g.Plane, inputVolume = size[0] * size[1] * size[2], taps = k[0] * k[1] * k[2];
+        int cinG = g.InChannelsPerGroup, coutG = g.OutChannels / g.Groups;
+        var value = new double[g.OutputLength];
+        var magnitude = new double[g.OutputLength];
+        var x = new double[inputVolume];
+        var xAbs = new double[inputVolume];
+        for (int n = 0; n < g.Batch; n++)
+        {
+            for (int ic = 0; ic < g.InChannels; ic++)
+            {
+                int at = (n * g.InChannels + ic) * inputVolume;
+                for (int i = 0; i < inputVolume; i++)
+                {
+                    double v = g.Input[at + i];
+                    x[i] = v;
+                    xAbs[i] = double.IsFinite(v) ? Math.Abs(v) : 0;
+                }
+
+                int group = ic / cinG;
+                for (int ocInGroup = 0; ocInGroup < coutG; ocInGroup++)
+                {
+                    int oc = group * coutG + ocInGroup;
+                    Span<double> val = value.AsSpan((n * g.OutChannels + oc) * plane, plane), mag = magnitude.AsSpan((n * g.OutChannels + oc) * plane, plane);
+                    for (int kd = 0; kd < k[0]; kd++)
+                    for (int kh = 0; kh < k[1]; kh++)
+                    for (int kw = 0; kw < k[2]; kw++)
+                    {
+                        double w = g.Weight[(ic * coutG + ocInGroup) * taps + (kd * k[1] + kh) * k[2] + kw];
+                        double wAbs = double.IsFinite(w) ? Math.Abs(w) : 0;
+                        // The input columns whose output i·s + kw·d − p lies in [0, outWidth).
+                        var (w0, w1) = Inside(kw * dl[2] - p[2], s[2], size[2], o[2]);
+                        for (int id = 0; id < size[0]; id++)
+                        {
+                            int od = id * s[0] + kd * dl[0] - p[0];
+                            if ((uint)od >= (uint)o[0]) continue;
+                            for (int ih = 0; ih < size[1]; ih++)
+                            {
+                                int oh = ih * s[1] + kh * dl[1] - p[1];
+                                if ((uint)oh >= (uint)o[1]) continue;
+                                int row = (id * size[1] + ih) * size[2], outRow = (od * o[1] + oh) * o[2] + kw * dl[2] - p[2];
+                                for (int iw = w0; iw < w1; iw++)
+                                {
+                                    int ow = outRow + iw * s[2];
+                                    val[ow] += w * x[row + iw];
+                                    mag[ow] += wAbs * xAbs[row + iw];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            // Every output starts with the bias (added last here: the order does not matter in double).
+            for (int oc = 0; oc < g.OutChannels; oc++)
+            {
+                double b = g.BiasValues is null ? 0 : g.BiasValues[oc];
+                int o0 = (n * g.OutChannels + oc) * plane;
+                for (int i = 0; i < plane; i++)
+                {
+                    value[o0 + i] += b;
+                    magnitude[o0 + i] += double.IsFinite(b) ? Math.Abs(b) : 0;
+                }
+            }
+        }
+
+        return (value, magnitude);
+    }
+
+    /// <summary>The inputs i in [0, inSize) with 0 ≤ i·stride + shift &lt; outSize, as [lo, hi): i·stride + shift increases with i.</summary>
+    private static (int Lo, int Hi) Inside(int shift, int stride, int inSize, int outSize)
+    {
+        int lo = 0, hi = inSize;
+        while (lo < hi && lo * stride + shift < 0) lo++;
+        while (hi > lo && (hi - 1) * stride + shift >= outSize) hi--;
+        return (lo, hi);
     }
 
     /// <summary>F.pad's source index for padded coordinate i (relative to the first input element); −1 = zero.</summary>

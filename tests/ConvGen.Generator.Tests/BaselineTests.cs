@@ -25,6 +25,10 @@ public class BaselineTests
         ["Conv1d"] = "[Conv1d(4, 6, 5, Stride = 2, Padding = 2, Activation = Activation.GELU)] public partial class Sequence;",
         ["ConvTranspose2d"] = "[ConvTranspose2d(8, 4, 4, Stride = 2, Padding = 1, Activation = Activation.ReLU)] public partial class Up;",
         ["Conv3d"] = "[Conv3d(2, 4, new[] { 3, 3, 3 }, Stride = new[] { 1, 2, 2 }, Padding = 1)] public partial class Video;",
+        ["MaxPool2dStem"] = "[MaxPool2d(3, Stride = 2, Padding = 1, ReturnIndices = true)] public partial class StemPool;",
+        ["AvgPool2dCeil"] = "[AvgPool2d(3, Stride = 2, Padding = 1, CeilMode = true, CountIncludePad = false)] public partial class Downsample;",
+        ["LinearLeNetFc3"] = "[Linear(84, 10, Activation = Activation.ReLU)] public partial class Fc3;", ["ActivationGELU"] = "[GELU(Approximate = \"tanh\")] public partial class Act;",
+        ["BatchNorm2dResNet"] = "[BatchNorm2d(64)] public partial class Bn1;", ["ZeroPad2dAsymmetric"] = "[ZeroPad2d(0, 1, 0, 1)] public partial class PadBottomRight;",
     };
 
     public static IEnumerable<object[]> Names() => Layers.Keys.Select(k => new object[] { k });

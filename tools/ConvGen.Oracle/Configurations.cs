@@ -8,7 +8,8 @@ namespace ConvGen.Oracle
     /// The golden configurations, in file order. Conv2d (files 1–211, format 1, unchanged since the first oracle): the
     /// hyper-parameter matrix (every padding mode with the same set of geometries, then zero-padding-only variations),
     /// NaN/±∞ propagation, and the distinct conv layers of ResNet-18 and MobileNetV2 at their real shapes (224×224 network
-    /// input, batch 1). Then (format 2, ConfigurationsNd.cs) the same for Conv1d and Conv3d, and the fused activations.
+    /// input, batch 1). Then (format 2, ConfigurationsNd.cs) the same for Conv1d and Conv3d, and the fused activations;
+    /// then (format 2, ConfigurationsTransposed.cs) ConvTranspose1d/2d/3d.
     /// </summary>
     public static partial class Configurations
     {
@@ -42,6 +43,10 @@ namespace ConvGen.Oracle
             list.AddRange(Conv1dAll());
             list.AddRange(Conv3dAll());
             list.AddRange(ActivationAll());
+
+            // Format 2, after everything else so the files above keep their numbers: ConvTranspose1d/2d/3d
+            // (ConfigurationsTransposed.cs).
+            list.AddRange(TransposedAll());
 
             var duplicate = list.GroupBy(c => c.Name).FirstOrDefault(g => g.Count() > 1);
             if (duplicate is not null) throw new InvalidOperationException($"duplicate configuration name {duplicate.Key}");

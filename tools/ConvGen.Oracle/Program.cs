@@ -26,6 +26,7 @@ namespace ConvGen.Oracle
             "                      [--dilation 1 | 2x1] [--groups 1] [--bias true] [--padding-mode zeros|reflect|replicate|circular]\n" +
             "                      [--batch 1] [--size 10x10 | 17 | 4x5x6] [--height 10] [--width 10] [--activation none|relu|...|gelutanh]\n" +
             "                      [--slope 0.01] [--scale 0] [--name oracle-run]   one configuration, checksums\n" +
+            "                      [--transposed true] [--output-padding 0 | 1x0]   a ConvTranspose1d/2d/3d (numeric --padding)\n" +
             "                      (the rank is the number of values of --kernel / --size: 17 is a Conv1d length, 4x5x6 a Conv3d size)";
 
         public static int Main(string[] args)
@@ -39,6 +40,11 @@ namespace ConvGen.Oracle
                     "generate" => Generate(rest),
                     "list" => List(),
                     "run" => RunOne(rest),
+                    TransposedWorker.Command => TransposedWorker.Work(rest),
+                    LinearOracle.Command => LinearOracle.Generate(rest),
+                    NormOracle.Command => NormOracle.Generate(rest),
+                    PoolOracle.Command => PoolOracle.Generate(rest),
+                    LeNetOracle.Command => LeNetOracle.Generate(rest),
                     _ => throw new ArgumentException($"unknown command '{command}'"),
                 };
             }
@@ -83,32 +89,50 @@ namespace ConvGen.Oracle
                 configs.Where(c => c.Activation == GoldenActivation.LeakyReLU).Select(c => c.NegativeSlope).Append(0.01f));
             foreach (string line in accuracy) Console.WriteLine("  PyTorch " + line);
 
+            // The transposed configurations come from a child process with oneDNN limited to SSE4.1 (TransposedWorker.cs).
+            Dictionary<string, TorchResult> transposed = configs.Any(c => c.Transposed) ? TransposedWorker.Run() : new();
+
             var entries = new List<GoldenEntry>();
             var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            int corrected = 0;
+            int corrected = 0, correctedOutputPadding = 0, defaultIsaDiffers = 0;
             for (int i = 0; i < configs.Count; i++)
             {
                 GoldenConfig c = configs[i];
                 int index = i + 1;
                 string fileName = string.Create(CultureInfo.InvariantCulture, $"{index:D3}-{c.Name}.bin");
                 GoldenData data = GoldenData.Create(c);
-                TorchResult r = TorchOracle.Run(c, data);
+                TorchResult r;
+                if (c.Transposed)
+                {
+                    r = transposed[c.Name];
+                    TorchResult defaultIsa = TorchOracle.RunTransposed(c, data, check: false);
+                    r = r with { DefaultIsaDiffers = !defaultIsa.OutputShape.SequenceEqual(r.OutputShape) || !TorchOracle.SameValues(defaultIsa.Output, r.Output) };
+                }
+                else
+                {
+                    r = TorchOracle.Run(c, data);
+                }
+
                 byte[] bytes = GoldenWriter.Write(c, index, data, r);
                 files.Add(fileName, bytes);
                 if (r.CorrectedModulePadding) corrected++;
                 bool full = r.Output.Length <= GoldenWriter.FullOutputLimit;
                 int samples = full ? 0 : GoldenWriter.SampleIndices(c, c.OutputSize, r.Output.Length).Length;
                 string regions = ActivationCheck.RegionSummary(c.Activation, r.ConvOutput, out List<string> missing);
-                if (missing.Count > 0 && c.Specials.Count == 0 && c.Family == "activation")
+                if (missing.Count > 0 && c.Specials.Count == 0 && c.Family is "activation" or "activation-transposed")
                 {
                     throw new InvalidOperationException($"{c.Name}: no convolution output in the region(s) {string.Join(", ", missing)} of {c.Activation}; scale the input");
                 }
 
-                entries.Add(new GoldenEntry(index, fileName, c, bytes.Length, full, samples, r.CorrectedModulePadding, NonFiniteSummary(c, r.Output), regions));
+                if (r.CorrectedOutputPadding) correctedOutputPadding++;
+                if (r.DefaultIsaDiffers) defaultIsaDiffers++;
+                entries.Add(new GoldenEntry(index, fileName, c, bytes.Length, full, samples, r.CorrectedModulePadding, NonFiniteSummary(c, r.Output), regions,
+                    r.CorrectedOutputPadding, r.DefaultIsaDiffers));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{index,3} {c.Name,-44} {c.TorchCall()} on {c.InputShape} -> " +
                     $"[{string.Join(", ", r.OutputShape)}] {bytes.Length,9:N0} B{(r.CorrectedModulePadding ? "  (TorchSharp same-padding order corrected)" : "")}" +
-                    $"{(regions.Length > 0 ? "  " + regions : "")}"));
+                    $"{(r.CorrectedOutputPadding ? "  (TorchSharp output_padding corrected)" : "")}" +
+                    $"{(r.DefaultIsaDiffers ? "  (libtorch with oneDNN's default ISA differs)" : "")}{(regions.Length > 0 ? "  " + regions : "")}"));
             }
 
             // Replace the folder's golden files only after everything was computed and checked.
@@ -119,10 +143,12 @@ namespace ConvGen.Oracle
 
             long total = entries.Sum(e => e.Bytes);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{entries.Count} configurations ({string.Join(", ", entries.GroupBy(e => $"Conv{e.Config.Rank}d").Select(g => $"{g.Key} {g.Count()}"))}, " +
+                $"{entries.Count} configurations ({string.Join(", ", entries.GroupBy(e => e.Config.Module).Select(g => $"{g.Key} {g.Count()}"))}, " +
                 $"{entries.Count(e => e.Config.Activation != GoldenActivation.None)} with an activation; " +
                 $"{string.Join(", ", entries.GroupBy(e => e.Config.Family).Select(g => $"{g.Key} {g.Count()}"))}), " +
-                $"{total:N0} bytes of golden data, {corrected} with TorchSharp's same-padding order corrected, {clock.Elapsed.TotalSeconds:F1} s"));
+                $"{total:N0} bytes of golden data, {corrected} with TorchSharp's same-padding order corrected, " +
+                $"{correctedOutputPadding} with TorchSharp's output_padding corrected, {defaultIsaDiffers} transposed where libtorch with " +
+                $"oneDNN's default ISA gives a different output, {clock.Elapsed.TotalSeconds:F1} s"));
             return 0;
         }
 
@@ -152,6 +178,8 @@ namespace ConvGen.Oracle
         {
             GoldenConfig c = ParseConfig(args);
             if (c.Invalid() is string why) throw new ArgumentException($"invalid configuration: {why}");
+            // A transposed layer runs as generate computes it: with oneDNN limited to SSE4.1 (TransposedWorker.cs).
+            if (c.Transposed && !TransposedWorker.InWorkerProcess) return TransposedWorker.Reexecute(new[] { "run" }.Concat(args));
             torch.set_num_threads(1);
             Console.WriteLine($"{TorchVersion()}, 1 thread");
             Console.WriteLine($"config: {c.TorchCall()} on {c.InputShape}, seed {c.Seed}");
@@ -176,6 +204,8 @@ namespace ConvGen.Oracle
             static int I(string v) => int.Parse(v, CultureInfo.InvariantCulture);
             static int[] A(string v) => v.Split('x').Select(I).ToArray();
             string kernel = "3", stride = "1", padding = "same", dilation = "1", size = "10x10";
+            string? outputPadding = null;
+            bool transposed = false;
             var c = new GoldenConfig
             {
                 Name = "oracle-run", Family = "run", InChannels = 3, OutChannels = 8, Kernel = new[] { 3, 3 }, Stride = new[] { 1, 1 },
@@ -192,6 +222,8 @@ namespace ConvGen.Oracle
                     case "--stride": stride = v; break;
                     case "--padding": padding = v; break;
                     case "--dilation": dilation = v; break;
+                    case "--output-padding": outputPadding = v; break;
+                    case "--transposed": transposed = bool.Parse(v); break;
                     case "--size": size = v; break;
                     case "--height": height = I(v); break;
                     case "--width": width = I(v); break;
@@ -227,6 +259,18 @@ namespace ConvGen.Oracle
             }
 
             c = c with { Kernel = Fit(kernel, "--kernel"), Stride = Fit(stride, "--stride"), Dilation = Fit(dilation, "--dilation"), Size = Fit(string.Join("x", sz), "--size") };
+            if (transposed)
+            {
+                // nn.ConvTransposeNd: numeric padding (default 0), zeros mode.
+                return c with
+                {
+                    Transposed = true, Mode = Mode.Zeros, PaddingKind = PaddingKind.Explicit,
+                    Padding = padding is "same" or "valid" ? new int[rank] : Fit(padding, "--padding"),
+                    OutputPadding = outputPadding is null ? null : Fit(outputPadding, "--output-padding"),
+                };
+            }
+
+            if (outputPadding is not null) throw new ArgumentException("--output-padding needs --transposed true");
             return padding switch
             {
                 "same" => c with { PaddingKind = PaddingKind.Same, Padding = new int[rank] },

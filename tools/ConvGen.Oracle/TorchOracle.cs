@@ -85,10 +85,12 @@ namespace ConvGen.Oracle
     /// <summary>
     /// What PyTorch produced for a configuration: the output (after the activation module, if any), its shape, the
     /// convolution's own output before the activation (for the manifest's region summary), the padding array of the
-    /// TorchSharp module, and whether a TorchSharp bug was worked around (same-padding order; transposed output_padding).
+    /// TorchSharp module, whether a TorchSharp bug was worked around (same-padding order; transposed output_padding), and
+    /// for a transposed configuration whether libtorch with oneDNN's default instruction set gave a different output (see
+    /// <see cref="TransposedWorker"/>).
     /// </summary>
     public sealed record TorchResult(float[] Output, long[] OutputShape, float[] ConvOutput, long[] ModuleReversedPadding, bool CorrectedModulePadding,
-        bool CorrectedOutputPadding = false);
+        bool CorrectedOutputPadding = false, bool DefaultIsaDiffers = false);
 
     /// <summary>Runs a configuration through TorchSharp's <c>torch.nn.Conv1d/2d/3d</c> module and activation module (libtorch, one thread).</summary>
     public static class TorchOracle
@@ -217,10 +219,12 @@ namespace ConvGen.Oracle
         /// TorchSharp 0.107.0 bug worked around here: <c>ConvolutionTranspose._output_padding</c> returns only
         /// <c>output_padding[0]</c> when <c>forward</c> is called without an output size, and libtorch expands a one-element
         /// list to every axis, so <c>output_padding=(1, 0)</c> runs as (1, 1). Python's <c>_ConvTransposeNd._output_padding</c>
-        /// returns the whole tuple. When the module's output shape differs from the one Python's formula gives and the axes'
-        /// output_padding differ, the module is run again as <c>forward(input, output_size)</c> with Python's output size,
-        /// from which TorchSharp derives each axis's output_padding as output size − minimum size, i.e. the configured one
-        /// (the manifest marks those files "TorchSharp output_padding corrected").
+        /// returns the whole tuple (libtorch's native kernel then rejects the configuration, its oneDNN path returns the
+        /// wrong shape). TorchSharp's <c>forward(input, output_size)</c> cannot stand in: like Python's it only accepts
+        /// output_padding below the stride, not below the dilation. When the axes' output_padding differ, the module's
+        /// forward is therefore done as Python's <c>ConvTransposeNd.forward</c> does it: <c>F.conv_transposeNd(input,
+        /// weight, bias, stride, padding, output_padding, groups, dilation)</c> with the module's own weight, bias and
+        /// parameters (the manifest marks those files "TorchSharp output_padding corrected").
         /// </para>
         /// <para>
         /// Check: a transposed convolution is the stride-1 convolution of the input with s − 1 zeros inserted between
@@ -230,7 +234,7 @@ namespace ConvGen.Oracle
         /// output_padding and dilation are the ones PyTorch applied.
         /// </para>
         /// </summary>
-        private static TorchResult RunTransposed(GoldenConfig c, GoldenData data)
+        public static TorchResult RunTransposed(GoldenConfig c, GoldenData data, bool check = true)
         {
             using var scope = torch.NewDisposeScope();
             int rank = c.Rank;
@@ -259,14 +263,10 @@ namespace ConvGen.Oracle
                 {
                     conv.weight.copy_(torch.tensor(data.Weight, wShape));
                     if (data.Bias is not null) conv.bias!.copy_(torch.tensor(data.Bias, new long[] { c.OutChannels }));
-                    Tensor x = torch.tensor(data.Input, xShape);
-                    Tensor y = conv.forward(x);
-                    bool corrected = false;
-                    if (!y.shape.SequenceEqual(expectedY) && op.Distinct().Count() > 1)
-                    {
-                        y = conv.forward(x, L(c.OutputSize));
-                        corrected = true;
-                    }
+                    // Batch 0: TorchSharp's tensor(float[], shape) rejects an empty array; an empty tensor of the shape is the same.
+                    Tensor x = data.Input.Length == 0 ? torch.zeros(xShape) : torch.tensor(data.Input, xShape);
+                    bool corrected = op.Distinct().Count() > 1;
+                    Tensor y = corrected ? PythonForward(c, conv, x) : conv.forward(x);
 
                     long[] yShape = y.shape;
                     if (!yShape.SequenceEqual(expectedY))
@@ -275,17 +275,20 @@ namespace ConvGen.Oracle
                             $"{c.Name}: PyTorch output shape [{string.Join(", ", yShape)}], the transposed formula predicts [{string.Join(", ", expectedY)}]");
                     }
 
-                    float[] convOutput = y.contiguous().data<float>().ToArray();
-                    if (c.Specials.Count == 0 && c.Batch > 0)
+                    float[] convOutput = Floats(y);
+                    if (check && c.Specials.Count == 0 && c.Batch > 0)
                     {
                         Tensor alt = TransposedAsConvolution(c, x, conv.weight, conv.bias);
-                        float[] altOut = alt.contiguous().data<float>().ToArray();
+                        float[] altOut = Floats(alt);
                         if (!alt.shape.SequenceEqual(yShape)) throw new InvalidOperationException($"{c.Name}: the equivalent convolution has shape [{string.Join(", ", alt.shape)}]");
                         double scale = convOutput.Max(v => Math.Abs((double)v)) + 1;
                         double worst = convOutput.Zip(altOut, (a, b) => Math.Abs((double)a - b)).Max();
                         if (!(worst <= 1e-4 * scale))
                         {
-                            throw new InvalidOperationException($"{c.Name}: module output differs from the equivalent zero-inserted convolution by {worst:G3}");
+                            int at = Enumerable.Range(0, convOutput.Length).First(i => Math.Abs((double)convOutput[i] - altOut[i]) == worst);
+                            throw new InvalidOperationException(
+                                $"{c.Name}: module output differs from the equivalent zero-inserted convolution by {worst:G3} at flat index {at} " +
+                                $"({convOutput[at]:R} vs {altOut[at]:R})");
                         }
                     }
 
@@ -294,7 +297,7 @@ namespace ConvGen.Oracle
                     {
                         Tensor z = activation.forward(y);
                         if (!z.shape.SequenceEqual(yShape)) throw new InvalidOperationException($"{c.Name}: activation changed the shape");
-                        output = z.contiguous().data<float>().ToArray();
+                        output = Floats(z);
                     }
 
                     return new TorchResult(output, yShape, convOutput, Array.Empty<long>(), false, corrected);
@@ -305,6 +308,39 @@ namespace ConvGen.Oracle
                 conv.Dispose();
                 (activation as IDisposable)?.Dispose();
             }
+        }
+
+        /// <summary>Python's <c>ConvTransposeNd.forward(input)</c>: the functional with the module's weight, bias and whole output_padding tuple.</summary>
+        private static Tensor PythonForward(GoldenConfig c, ConvolutionTranspose conv, Tensor x)
+        {
+            long[] s = conv.stride, p = conv.padding!, op = conv.output_padding, d = conv.dilation;
+            if (!op.SequenceEqual(c.OutputPaddingOrZero.Select(v => (long)v))) throw new InvalidOperationException($"{c.Name}: module output_padding [{string.Join(", ", op)}]");
+            return c.Rank switch
+            {
+                1 => torch.nn.functional.conv_transpose1d(x, conv.weight, conv.bias, s[0], p[0], op[0], d[0], c.Groups),
+                2 => torch.nn.functional.conv_transpose2d(x, conv.weight, conv.bias, s, p, op, d, c.Groups),
+                _ => torch.nn.functional.conv_transpose3d(x, conv.weight, conv.bias, s, p, op, d, c.Groups),
+            };
+        }
+
+        /// <summary>A tensor's elements (none for an empty tensor, which TorchSharp's data() rejects).</summary>
+        private static float[] Floats(Tensor t) => t.numel() == 0 ? Array.Empty<float>() : t.contiguous().data<float>().ToArray();
+
+        /// <summary>The same NaN/±∞ positions and finite values within 1e-5 of the output's scale.</summary>
+        public static bool SameValues(float[] a, float[] b)
+        {
+            if (a.Length != b.Length) return false;
+            double scale = 1;
+            foreach (float v in a) if (float.IsFinite(v)) scale = Math.Max(scale, Math.Abs(v));
+            for (int i = 0; i < a.Length; i++)
+            {
+                bool same = float.IsNaN(a[i]) ? float.IsNaN(b[i])
+                    : float.IsInfinity(a[i]) ? a[i] == b[i]
+                    : float.IsFinite(b[i]) && Math.Abs((double)a[i] - b[i]) <= 1e-5 * scale;
+                if (!same) return false;
+            }
+
+            return true;
         }
 
         /// <summary>

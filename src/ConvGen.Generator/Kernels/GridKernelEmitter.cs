@@ -120,15 +120,21 @@ namespace ConvGen.Generator.Kernels
             int inPerGroup = plan.InChannelsPerGroup, lanes = kernel.Lanes;
             for (int m = 0; m < channels; m++)
             {
-                string init = plan.Bias ? isa.Broadcast($"Unsafe.Add(ref bias, {m})") : isa.Zero;
+                string init = plan.Operation switch
+                {
+                    TapOperation.Max => isa.Broadcast("float.NegativeInfinity"),
+                    TapOperation.Add => isa.Zero,
+                    _ => plan.Bias ? isa.Broadcast($"Unsafe.Add(ref bias, {m})") : isa.Zero,
+                };
                 var rest = Enumerable.Range(1, vectors - 1).Select(v => $", {Acc(m, v)} = {Acc(m, 0)}");
                 w.Line($"{isa.Type} {Acc(m, 0)} = {init}{string.Concat(rest)};");
             }
 
+            bool weighted = plan.Operation == TapOperation.MultiplyAdd;
             w.Line("ref float x = ref Unsafe.Add(ref input, q);");
-            w.Line("ref float w = ref weights;");
+            if (weighted) w.Line("ref float w = ref weights;");
             if (inPerGroup > 1) w.Open($"for (int c = 0; c < {inPerGroup}; c++)");
-            w.Line($"{isa.Type} {string.Join(", ", Enumerable.Range(0, vectors).Select(v => $"x{v}"))}, wv;");
+            w.Line($"{isa.Type} {string.Join(", ", Enumerable.Range(0, vectors).Select(v => $"x{v}"))}{(weighted ? ", wv" : "")};");
             for (int t = 0; t < plan.Taps.Count; t++)
             {
                 var tap = plan.Taps[t];
@@ -137,6 +143,12 @@ namespace ConvGen.Generator.Kernels
                     $"x{v} = {isa.Load("x", Linear.Of($"row{tap.RowIndex}") + (tap.Column + v * lanes))};")));
                 for (int m = 0; m < channels; m++)
                 {
+                    if (!weighted)
+                    {
+                        w.Line(string.Join(" ", Enumerable.Range(0, vectors).Select(v => isa.Pool(plan.Operation, Acc(m, v), $"x{v}"))));
+                        continue;
+                    }
+
                     string weight = isa.Broadcast(t * channels + m == 0 ? "w" : $"Unsafe.Add(ref w, {t * channels + m})");
                     w.Line($"wv = {weight}; " + string.Join(" ", Enumerable.Range(0, vectors).Select(v => isa.MultiplyAdd(Acc(m, v), $"x{v}", "wv"))));
                 }
@@ -145,7 +157,7 @@ namespace ConvGen.Generator.Kernels
             if (inPerGroup > 1)
             {
                 w.Line("x = ref Unsafe.Add(ref x, channelStride);");
-                w.Line($"w = ref Unsafe.Add(ref w, {plan.Taps.Count * channels});");
+                if (weighted) w.Line($"w = ref Unsafe.Add(ref w, {plan.Taps.Count * channels});");
                 w.Close();
             }
 
@@ -153,7 +165,7 @@ namespace ConvGen.Generator.Kernels
             {
                 var rowStart = (m == 0 ? Linear.Of(0) : Linear.Of("pitch") * m) + Linear.Of("q");
                 w.Line(string.Join(" ", Enumerable.Range(0, vectors).Select(v =>
-                    isa.Store(IsaSyntax.Activate(Acc(m, v), plan.Epilogue), "output", rowStart + v * lanes))));
+                    isa.Store(IsaSyntax.Activate(isa.Divide(Acc(m, v), plan.Epilogue.Divisor), plan.Epilogue), "output", rowStart + v * lanes))));
             }
         }
 

@@ -54,12 +54,26 @@ namespace ConvGen.Generator.Kernels
     internal sealed record FixedGeometry(int PlaneWidth, int SliceSize, int PhaseSize, int ChannelStride);
 
     /// <summary>What a kernel applies to its accumulators before it stores them: the bias first (they start at it), then this.</summary>
-    internal sealed record Epilogue(Activation Activation, float NegativeSlope);
+    /// <param name="Divisor">Average pooling's divisor: the accumulators are divided by it before the activation; 1 otherwise (no division).</param>
+    internal sealed record Epilogue(Activation Activation, float NegativeSlope, int Divisor = 1);
+
+    /// <summary>
+    /// What every tap does to the accumulators, and what they start at: a convolution's multiply-add of the broadcast
+    /// weight (from the bias or zero), max pooling's maximum with PyTorch's NaN rule (from −∞), average pooling's add
+    /// (from zero). Max and add read no weights; their layers have one input and one output channel per group.
+    /// </summary>
+    internal enum TapOperation
+    {
+        MultiplyAdd,
+        Max,
+        Add,
+    }
 
     /// <summary>
     /// A register-tile kernel over the output grid: for every tile of output channels and every step of grid pixels, the
-    /// accumulators start at the bias, every input channel of the group adds every tap (per-tap operation: multiply-add),
-    /// and the epilogue runs before the store. One <see cref="IsaKernel"/> per instruction set.
+    /// accumulators start at the bias, every input channel of the group adds every tap (per-tap <see cref="Operation"/>:
+    /// multiply-add, or for pooling max or add), and the epilogue runs before the store. One <see cref="IsaKernel"/> per
+    /// instruction set.
     /// </summary>
     /// <param name="Name">The kernel's name in generated code (layer and parameters, e.g. <c>Stem_K3x3S1D1G3</c>); each instruction set adds its tile.</param>
     /// <param name="Description">What the kernel computes, for its doc comment.</param>
@@ -73,5 +87,6 @@ namespace ConvGen.Generator.Kernels
         EquatableArray<RowOffset> Rows,
         EquatableArray<Tap> Taps,
         FixedGeometry? Fixed,
-        Epilogue Epilogue);
+        Epilogue Epilogue,
+        TapOperation Operation = TapOperation.MultiplyAdd);
 }

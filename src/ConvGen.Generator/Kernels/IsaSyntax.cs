@@ -51,6 +51,14 @@ namespace ConvGen.Generator.Kernels
         public string MultiplyAdd(string accumulator, string x, string w) =>
             _vector is null ? $"{accumulator} += {x} * {w};" : $"{accumulator} = {_fused}({x}, {w}, {accumulator});";
 
+        /// <summary>A pooling tap: <c>acc = PoolMath.Max(acc, x)</c> (PyTorch's NaN rule) or <c>acc += x</c>.</summary>
+        public string Pool(TapOperation operation, string accumulator, string x) =>
+            operation == TapOperation.Max ? $"{accumulator} = PoolMath.Max({accumulator}, {x});" : $"{accumulator} += {x};";
+
+        /// <summary><paramref name="value"/> divided by <paramref name="divisor"/> (average pooling); the value itself when the divisor is 1.</summary>
+        public string Divide(string value, int divisor) =>
+            divisor == 1 ? value : $"({value} / {(_vector is null ? FloatLiteral(divisor) : $"{_vector}.Create({FloatLiteral(divisor)})")})";
+
         /// <summary>Lane i of the result is lane <c>index[i]</c> of <paramref name="vector"/>; an index out of range gives zero.</summary>
         public string Shuffle(string vector, IEnumerable<int> index) =>
             $"{_vector}.Shuffle({vector}, {_vector}.Create({string.Join(", ", index)}))";

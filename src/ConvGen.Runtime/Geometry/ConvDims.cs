@@ -61,6 +61,8 @@ namespace ConvGen.Internal
         public ConvAxis H { get; init; }
         public ConvAxis W { get; init; }
         public PaddingMode PaddingMode { get; init; }
+        /// <summary>The value of zero padding and of the padded buffer past the input: 0 for convolutions, −∞ for max pooling.</summary>
+        public float PadValue { get; init; }
         /// <summary>A transposed convolution: the weight is (in, out/groups, *kernel) and each input pixel scatters its kernel window.</summary>
         public bool Transposed { get; init; }
 

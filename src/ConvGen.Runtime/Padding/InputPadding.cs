@@ -13,7 +13,8 @@ namespace ConvGen.Internal
         /// <summary>
         /// Writes every element of <paramref name="scratch"/> (length <see cref="ConvGeometry.ScratchLength"/>): the
         /// padded channels of <paramref name="image"/> <c>(in/groups, D, H, W)</c>, one group's input, in stride phases,
-        /// zeros past the padded extent. One group at a time, so the padded input is still in cache when the kernel reads
+        /// zeros past the padded extent. Zero padding and everything past the padded extent hold <see cref="ConvDims.PadValue"/>
+        /// (0, or −∞ for max pooling). One group at a time, so the padded input is still in cache when the kernel reads
         /// it. Padded row (d, r) of a channel goes to row (d / sD, r / sH) of phases (d mod sD, r mod sH, ·); it is a row of
         /// the input, or zeros, or (reflect, replicate, circular) the input row the padding mode names. With a column
         /// stride above 2 each padded row is built in <paramref name="row"/> (length <see cref="ConvGeometry.PaddedWidth"/>)
@@ -24,13 +25,14 @@ namespace ConvGen.Internal
             int d = g.Depth, h = g.Height, w = g.Width, sD = p.D.Stride, sH = p.H.Stride, sW = p.W.Stride;
             int planeW = g.PlaneWidth, phaseSize = g.PhaseSize, inPlane = g.InputPlane;
             int channels = image.Length / inPlane;
+            float fill = p.PadValue; // 0 for convolutions; −∞ for max pooling
             if (image.Length < channels * inPlane || scratch.Length < channels * g.ChannelStride)
                 throw new ArgumentException("The scratch buffer does not match the image.", nameof(scratch));
             if (sD == 1 && sH == 1 && sW == 1 && g.PlaneDepth == d && g.PlaneHeight == h && g.PlaneWidth == w)
             {
                 // Nothing to pad and stride 1: the phases are the image as it is.
                 image.CopyTo(scratch);
-                scratch.Slice(image.Length).Clear();
+                scratch.Slice(image.Length).Fill(fill);
                 return;
             }
 
@@ -63,7 +65,7 @@ namespace ConvGen.Internal
                                 int sourceRow = sourceSlice < 0 ? -1 : Source(r, p.H.PadBefore, p.H.Padded(h), h, mode);
                                 if (sourceRow < 0)
                                 {
-                                    for (int pw = 0; pw < sW; pw++) MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dest, pw * phaseSize), planeW).Clear();
+                                    for (int pw = 0; pw < sW; pw++) MemoryMarshal.CreateSpan(ref Unsafe.Add(ref dest, pw * phaseSize), planeW).Fill(fill);
                                     continue;
                                 }
 
@@ -71,19 +73,19 @@ namespace ConvGen.Internal
                                 if (zeros && sW == 1)
                                 {
                                     // A few columns each side: a loop beats a call to memset.
-                                    for (int j = 0; j < padLeft; j++) Unsafe.Add(ref dest, j) = 0f;
+                                    for (int j = 0; j < padLeft; j++) Unsafe.Add(ref dest, j) = fill;
                                     Rows.Copy(ref input, ref Unsafe.Add(ref dest, padLeft), w);
-                                    for (nint j = end; j < planeW; j++) Unsafe.Add(ref dest, j) = 0f;
+                                    for (nint j = end; j < planeW; j++) Unsafe.Add(ref dest, j) = fill;
                                 }
                                 else if (zeros && sW == 2)
                                 {
                                     SplitPairs(ref input, ref Unsafe.Add(ref dest, evens), ref Unsafe.Add(ref dest, odds), w / 2);
                                     if ((w & 1) != 0) Unsafe.Add(ref dest, evens + w / 2) = Unsafe.Add(ref input, w - 1);
                                     ref float phase1 = ref Unsafe.Add(ref dest, phaseSize);
-                                    for (int j = 0; j < j0Even; j++) Unsafe.Add(ref dest, j) = 0f;
-                                    for (nint j = endEven; j < planeW; j++) Unsafe.Add(ref dest, j) = 0f;
-                                    for (int j = 0; j < j0Odd; j++) Unsafe.Add(ref phase1, j) = 0f;
-                                    for (nint j = endOdd; j < planeW; j++) Unsafe.Add(ref phase1, j) = 0f;
+                                    for (int j = 0; j < j0Even; j++) Unsafe.Add(ref dest, j) = fill;
+                                    for (nint j = endEven; j < planeW; j++) Unsafe.Add(ref dest, j) = fill;
+                                    for (int j = 0; j < j0Odd; j++) Unsafe.Add(ref phase1, j) = fill;
+                                    for (nint j = endOdd; j < planeW; j++) Unsafe.Add(ref phase1, j) = fill;
                                 }
                                 else
                                 {
@@ -91,7 +93,7 @@ namespace ConvGen.Internal
                                     var destination = MemoryMarshal.CreateSpan(ref dest, (sW - 1) * phaseSize + planeW);
                                     if (sW == 1)
                                     {
-                                        PadRow(sourceRowSpan, destination, padLeft, mode);
+                                        PadRow(sourceRowSpan, destination, padLeft, mode, fill);
                                     }
                                     else if (sW == 2)
                                     {
@@ -99,8 +101,8 @@ namespace ConvGen.Internal
                                     }
                                     else
                                     {
-                                        PadRow(sourceRowSpan, row, padLeft, mode);
-                                        SplitPhases(row, destination, planeW, phaseSize, sW);
+                                        PadRow(sourceRowSpan, row, padLeft, mode, fill);
+                                        SplitPhases(row, destination, planeW, phaseSize, sW, fill);
                                     }
                                 }
                             }
@@ -109,7 +111,7 @@ namespace ConvGen.Internal
                 }
             }
 
-            scratch.Slice(channels * g.ChannelStride).Clear();
+            scratch.Slice(channels * g.ChannelStride).Fill(fill);
         }
 
         /// <summary>The input index padded index <paramref name="padded"/> of an axis reads, or −1 for zeros (past the padded extent too).</summary>
@@ -118,15 +120,15 @@ namespace ConvGen.Internal
             padded < paddedLength ? SourceIndex(padded - padBefore, length, mode) : -1;
 
         /// <summary>dest = [border | source | border], the borders filled as the padding mode says.</summary>
-        private static void PadRow(ReadOnlySpan<float> source, Span<float> dest, int padLeft, PaddingMode mode)
+        private static void PadRow(ReadOnlySpan<float> source, Span<float> dest, int padLeft, PaddingMode mode, float fill)
         {
             int w = source.Length;
             Rows.Copy(source, dest.Slice(padLeft, w));
             if (mode == PaddingMode.Zeros)
             {
                 // A few columns each side: a loop beats a call to memset.
-                for (int j = 0; j < padLeft; j++) dest[j] = 0f;
-                for (int j = padLeft + w; j < dest.Length; j++) dest[j] = 0f;
+                for (int j = 0; j < padLeft; j++) dest[j] = fill;
+                for (int j = padLeft + w; j < dest.Length; j++) dest[j] = fill;
                 return;
             }
 
@@ -143,7 +145,7 @@ namespace ConvGen.Internal
         }
 
         /// <summary>Phase pw of the padded row goes to dest[pw·planeSize ..][j] = row[j·stride + pw], zero past the row.</summary>
-        private static void SplitPhases(ReadOnlySpan<float> row, Span<float> dest, int planeW, int planeSize, int stride)
+        private static void SplitPhases(ReadOnlySpan<float> row, Span<float> dest, int planeW, int planeSize, int stride, float fill)
         {
             for (int pw = 0; pw < stride; pw++)
             {
@@ -151,7 +153,7 @@ namespace ConvGen.Internal
                 for (int j = 0; j < planeW; j++)
                 {
                     int column = j * stride + pw;
-                    phase[j] = column < row.Length ? row[column] : 0f;
+                    phase[j] = column < row.Length ? row[column] : fill;
                 }
             }
         }
@@ -228,9 +230,12 @@ namespace ConvGen.Internal
             }
         }
 
-        /// <summary>The source index that padded index <paramref name="i"/> (relative to the input's first element) reads, or −1 for a zero.</summary>
+        /// <summary>
+        /// The source index that padded index <paramref name="i"/> (relative to the input's first element) reads, or −1 for a zero:
+        /// the one rule of every padding mode, shared by the convolutions and the padding layers (<see cref="PadDriver"/>).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int SourceIndex(int i, int n, PaddingMode mode)
+        internal static int SourceIndex(int i, int n, PaddingMode mode)
         {
             if ((uint)i < (uint)n) return i;
             return mode switch

@@ -29,6 +29,17 @@ namespace ConvGen.Internal
         }
 
         /// <summary>
+        /// The same rule for a layer that is not a convolution (pooling): <paramref name="flops"/> operations in all, about
+        /// one per element read.
+        /// </summary>
+        public static int Useful(int threads, long flops)
+        {
+            threads = Math.Min(threads, Environment.ProcessorCount);
+            if (threads == 1 || MinFlopsPerThread == 0) return threads;
+            return (int)Math.Max(1, Math.Min(threads, flops / MinFlopsPerThread));
+        }
+
+        /// <summary>
         /// Each thread takes whole (image, group) units, padding them in its own workspace, when there are at least two
         /// per thread: the padded input then never moves between cores. Otherwise the threads share each unit.
         /// </summary>

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Threading;
+using ConvGen.Generator.Common;
+using Microsoft.CodeAnalysis;
+
+namespace ConvGen.Generator.Layers.LinearLayers
+{
+    /// <summary>Reads a <c>[Linear]</c> attribute and its class into a <see cref="LinearSpec"/>; never throws.</summary>
+    internal static class LinearParser
+    {
+        public static readonly string AttributeName = LayerAttributes.MetadataName("Linear");
+
+        private static readonly string[] s_constructorParameters = { "inFeatures", "outFeatures" };
+
+        public static ParseResult<LinearSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            var type = LayerAttributes.Begin(context, LinearMembers.All, diagnostics);
+            if (type is null) return new ParseResult<LinearSpec>(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+
+            var attribute = context.Attributes[0];
+            cancellationToken.ThrowIfCancellationRequested();
+            var sites = ArgumentSites.From(attribute, s_constructorParameters);
+            var reader = new ArgumentReader(sites, diagnostics);
+            var args = attribute.ConstructorArguments;
+            int inFeatures = reader.Int(args[0], "in_features", "inFeatures");
+            int outFeatures = reader.Int(args[1], "out_features", "outFeatures");
+            bool bias = true, slopeGiven = false;
+            var activation = Activation.None;
+            float slope = 0.01f;
+            foreach (var named in attribute.NamedArguments)
+            {
+                switch (named.Key)
+                {
+                    case "Bias": bias = named.Value.Value is true; break;
+                    case "Activation": activation = reader.Activation(named.Value); break;
+                    case "NegativeSlope": slope = reader.Float(named.Value, "negative_slope", named.Key); slopeGiven = true; break;
+                }
+            }
+
+            var spec = new LinearSpec(LayerDeclaration.ReadTarget(type), inFeatures, outFeatures, bias, activation, slope);
+            if (slopeGiven && activation != Activation.LeakyReLU)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SlopeWithoutLeakyReLU, sites["NegativeSlope"], activation));
+            if (!reader.Failed) diagnostics.AddRange(LinearValidator.Validate(spec, sites));
+            bool ok = !reader.Failed && LayerAttributes.NoErrors(diagnostics);
+            return new ParseResult<LinearSpec>(ok ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+    }
+}
