@@ -63,11 +63,18 @@ for (int kw = 0; kw < 4; kw++)
         expected[(oc * h4 + oh) * w4 + ow] += x3[(ic * h1 + ih) * w1 + iw] * upWeight[((ic * Up.OutChannels + oc) * 4 + kh) * 4 + kw];
 }
 
-double upError = 0;
-for (int i = 0; i < x4.Length; i++) upError = Math.Max(upError, Math.Abs(Math.Max(expected[i], 0) - x4[i]));
+// Float sums of 128 terms in another order: compare relative to the largest output (float32 keeps ~7 digits).
+double upError = 0, upLargest = 0;
+for (int i = 0; i < x4.Length; i++)
+{
+    upError = Math.Max(upError, Math.Abs(Math.Max(expected[i], 0) - x4[i]));
+    upLargest = Math.Max(upLargest, Math.Abs(expected[i]));
+}
+
+bool upOk = upError <= 1e-5 * upLargest;
 Console.WriteLine($"{"up",-10} {up.Parameters}");
-Console.WriteLine($"{"",-10} input (1, 32, {h1}, {w1}) -> output (1, 8, {h4}, {w4}); max |ConvGen - plain loop| = {upError:E1} {(upError < 1e-4 ? "OK" : "MISMATCH")}");
-if (upError >= 1e-4) Environment.ExitCode = 1;
+Console.WriteLine($"{"",-10} input (1, 32, {h1}, {w1}) -> output (1, 8, {h4}, {w4}); max |ConvGen - plain loop| = {upError:E1} of outputs up to {upLargest:F1} {(upOk ? "OK" : "MISMATCH")}");
+if (!upOk) Environment.ExitCode = 1;
 
 // 5. Every core: Forward(..., threads) shares a call between this thread and ConvGen's worker threads and gives the same
 //    output bit for bit (calls this small, under ~2 MFLOP per extra thread, stay on one thread).
