@@ -227,6 +227,8 @@ namespace ConvGen.Internal
 
         // ---- The functions, once for every width. Masks are all-ones/all-zero lanes, as the Vector compares give. ----
 
+        // x86 min/max return their second operand when one is NaN, so AtLeast/AtMost pass x last (AdvSimd's propagate NaN).
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static TV ReLU<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
             W.Select(W.LessThanOrEqual(x, W.Splat(0f)), W.Splat(0f), x);
@@ -272,7 +274,7 @@ namespace ConvGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static TV TimesSigmoid<TV, W>(TV a, TV x) where TV : struct where W : struct, IVectorOps<TV>
         {
-            TV t = Exp<TV, W>(W.Negate(W.Abs(x)));
+            TV t = ExpOfNonPositive<TV, W>(W.Or(x, W.Splat(-0f))); // e^−|x|
             TV n = W.Select(W.LessThan(x, W.Splat(0f)), t, W.Splat(1f));
             return W.Divide(W.Multiply(a, n), W.Add(W.Splat(1f), t));
         }
@@ -285,7 +287,7 @@ namespace ConvGen.Internal
             TV a = W.Abs(x); // tanh |x|, then x's sign: tanh(−0) = −0
             TV a2 = W.Multiply(a, a);
             TV small = W.MultiplyAdd(W.Multiply(TanhPolynomial<TV, W>(a2), a2), a, a);
-            TV large = W.Subtract(W.Splat(1f), W.Divide(W.Splat(2f), W.Add(Exp<TV, W>(W.Add(a, a)), W.Splat(1f))));
+            TV large = W.Subtract(W.Splat(1f), W.Divide(W.Splat(2f), W.Add(ExpOfNonNegative<TV, W>(W.Add(a, a)), W.Splat(1f))));
             TV magnitude = W.Select(W.LessThan(a, W.Splat(TanhPolynomialEnd)), small, large); // in [0, 1], or NaN
             return W.Or(magnitude, W.And(x, W.Splat(-0f)));
         }
@@ -305,31 +307,66 @@ namespace ConvGen.Internal
         private const float Log2E = 1.44269504f;
         private const float Ln2Hi = 0.693359375f, Ln2Lo = -2.12194440e-4f; // Cephes' split: n·Ln2Hi is exact for |n| < 2^15
         private const float RoundingShift = 12582912f; // 1.5·2^23: (y + RoundingShift) − RoundingShift is y rounded to an integer
-        private const float MaxExpArgument = 88.7228317f; // above it e^x rounds to +∞
-        private const float MinExpArgument = -104f; // below it e^x < 2^−150 rounds to +0 (from −103.97 on, the computation already gives 0)
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV Exp<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> => Exp<TV, W>(x, W.Splat(0f));
+        private const float MaxExpClamp = 89f; // e^x rounds to +∞ from 88.7228394 on: so does the computation at 89 (n = 128)
+        private const float MinExpArgument = -104f; // e^−104 < 2^−150 rounds to +0, as the computation does (n = −150)
 
         /// <summary>
-        /// e^(hi + lo) for a small lo (|lo| ≤ 0.25), without rounding hi + lo: x = n·ln2 + r, |r| ≤ ln2/2 (ln 2 in two
-        /// parts), e^r by <see cref="ExpPolynomial"/>, then 2^n as 2^h·2^(n − h) with h ≈ n/2, two normal powers of two
-        /// for n ∈ [−150, 128], so subnormal results are rounded once and e^88.72 does not overflow on the way.
+        /// e^x: x clamped to [<see cref="MinExpArgument"/>, <see cref="MaxExpClamp"/>] (NaN kept), where the result is
+        /// already +0 and +∞; x = n·ln2 + r, |r| ≤ ln2/2 (ln 2 in two parts), e^r by <see cref="ExpPolynomial"/>, times 2^n.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV Exp<TV, W>(TV hi, TV lo) where TV : struct where W : struct, IVectorOps<TV>
+        private static TV Exp<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
+            ExpInRange<TV, W>(W.AtMost(W.AtLeast(x, MinExpArgument), MaxExpClamp));
+
+        /// <summary>e^x for x ≤ 0 or NaN (one bound fewer to apply).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV ExpOfNonPositive<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
+            ExpInRange<TV, W>(W.AtLeast(x, MinExpArgument));
+
+        /// <summary>e^x for x ≥ 0 or NaN.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV ExpOfNonNegative<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
+            ExpInRange<TV, W>(W.AtMost(x, MaxExpClamp));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV ExpInRange<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV>
         {
-            TV x = W.Add(hi, lo);
             TV shift = W.Splat(RoundingShift);
-            TV n = W.Subtract(W.MultiplyAdd(x, W.Splat(Log2E), shift), shift);
+            TV shifted = W.MultiplyAdd(x, W.Splat(Log2E), shift); // n + RoundingShift
+            TV n = W.Subtract(shifted, shift);
+            TV r = W.MultiplyAdd(n, W.Splat(-Ln2Hi), x);
+            r = W.MultiplyAdd(n, W.Splat(-Ln2Lo), r);
+            return W.ScaleByPow2(ExpPolynomial<TV, W>(r), n, shifted);
+        }
+
+        /// <summary>
+        /// e^(hi + lo) for hi ≤ 0 (or NaN) and a small lo (|lo| ≤ 0.25), without rounding hi + lo: as
+        /// <see cref="ExpInRange"/>, with lo added to the reduced argument r.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV ExpOfNonPositive<TV, W>(TV hi, TV lo) where TV : struct where W : struct, IVectorOps<TV>
+        {
+            hi = W.AtLeast(hi, MinExpArgument);
+            TV shift = W.Splat(RoundingShift);
+            TV shifted = W.MultiplyAdd(W.Add(hi, lo), W.Splat(Log2E), shift);
+            TV n = W.Subtract(shifted, shift);
             TV r = W.MultiplyAdd(n, W.Splat(-Ln2Hi), hi);
             r = W.Add(W.MultiplyAdd(n, W.Splat(-Ln2Lo), r), lo);
-            TV h = W.Subtract(W.MultiplyAdd(n, W.Splat(0.5f), shift), shift);
-            TV y = W.Multiply(W.Multiply(ExpPolynomial<TV, W>(r), W.Pow2(h)), W.Pow2(W.Subtract(n, h)));
-            // Outside [MinExpArgument, MaxExpArgument] n is out of the range above (or garbage): set the limits.
-            y = W.Select(W.LessThan(W.Splat(MaxExpArgument), x), W.Splat(float.PositiveInfinity), y);
-            y = W.Select(W.LessThan(x, W.Splat(MinExpArgument)), W.Splat(0f), y);
-            return W.Select(W.IsNaN(x), x, y);
+            return W.ScaleByPow2(ExpPolynomial<TV, W>(r), n, shifted);
+        }
+
+        /// <summary>
+        /// p·2^n for p ∈ [0.7, 1.42] and an integral n ∈ [−150, 128], rounded once (subnormal results rounded once, e^88.72
+        /// does not overflow on the way): as 2^h·2^(n − h), h ≈ n/2, two normal powers of two whose exponent bits come
+        /// from n + <see cref="RoundingShift"/> (no float-to-int conversion); one vscalefps where AVX-512 has it, which
+        /// rounds the same exact product once, so every width gives the same bits.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV TwoStepScale<TV, W>(TV p, TV n, TV shifted) where TV : struct where W : struct, IVectorOps<TV>
+        {
+            TV halfShifted = W.MultiplyAdd(n, W.Splat(0.5f), W.Splat(RoundingShift)); // h + RoundingShift
+            TV h = W.Subtract(halfShifted, W.Splat(RoundingShift));
+            return W.Multiply(W.Multiply(p, W.Pow2OfShifted(halfShifted)), W.Pow2OfShifted(W.Subtract(shifted, h)));
         }
 
         /// <summary>e^r for |r| ≤ ln2/2: 1 + r + r²·P(r), P of degree 5 (Cephes expf), relative error 1e-9.</summary>
@@ -380,7 +417,7 @@ namespace ConvGen.Internal
             TV c = W.Multiply(z, W.Splat(VeltkampSplitter));
             TV zh = W.Subtract(c, W.Subtract(c, z)); // 12 significant bits, so zh² is exact; z − zh is exact too
             TV zl2 = W.Multiply(W.Subtract(z, zh), W.Add(z, zh)); // z² − zh², to 2^−23 relative
-            TV e = Exp<TV, W>(W.Multiply(W.Multiply(zh, zh), W.Splat(-0.5f)), W.Multiply(zl2, W.Splat(-0.5f)));
+            TV e = ExpOfNonPositive<TV, W>(W.Multiply(W.Multiply(zh, zh), W.Splat(-0.5f)), W.Multiply(zl2, W.Splat(-0.5f)));
             return W.Multiply(ratio, e);
         }
 
@@ -415,16 +452,20 @@ namespace ConvGen.Internal
             static abstract TV Divide(TV a, TV b);
             /// <summary>a·b + c, fused where the CPU has FMA.</summary>
             static abstract TV MultiplyAdd(TV a, TV b, TV c);
-            static abstract TV Negate(TV a);
             static abstract TV Abs(TV a);
             static abstract TV And(TV a, TV b);
             static abstract TV Or(TV a, TV b);
             static abstract TV LessThan(TV a, TV b);
             static abstract TV LessThanOrEqual(TV a, TV b);
-            static abstract TV IsNaN(TV a);
+            /// <summary>max(x, bound); NaN stays NaN.</summary>
+            static abstract TV AtLeast(TV x, float bound);
+            /// <summary>min(x, bound); NaN stays NaN.</summary>
+            static abstract TV AtMost(TV x, float bound);
             static abstract TV Select(TV mask, TV ifTrue, TV ifFalse);
-            /// <summary>2^n for an integral n ∈ [−126, 127], from the exponent bits.</summary>
-            static abstract TV Pow2(TV n);
+            /// <summary>2^m for an integral m ∈ [−126, 127], given m + <see cref="RoundingShift"/>: its low bits are m's.</summary>
+            static abstract TV Pow2OfShifted(TV shifted);
+            /// <summary>p·2^n, rounded once (see <see cref="TwoStepScale"/>); shifted is n + <see cref="RoundingShift"/>.</summary>
+            static abstract TV ScaleByPow2(TV p, TV n, TV shifted);
         }
 
         private readonly struct Ops512 : IVectorOps<Vector512<float>>
@@ -436,17 +477,21 @@ namespace ConvGen.Internal
             public static Vector512<float> Divide(Vector512<float> a, Vector512<float> b) => a / b;
             public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
                 Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : a * b + c;
-            public static Vector512<float> Negate(Vector512<float> a) => -a;
             public static Vector512<float> Abs(Vector512<float> a) => Vector512.Abs(a);
             public static Vector512<float> And(Vector512<float> a, Vector512<float> b) => a & b;
             public static Vector512<float> Or(Vector512<float> a, Vector512<float> b) => a | b;
             public static Vector512<float> LessThan(Vector512<float> a, Vector512<float> b) => Vector512.LessThan(a, b);
             public static Vector512<float> LessThanOrEqual(Vector512<float> a, Vector512<float> b) => Vector512.LessThanOrEqual(a, b);
-            public static Vector512<float> IsNaN(Vector512<float> a) => ~Vector512.Equals(a, a);
+            public static Vector512<float> AtLeast(Vector512<float> x, float bound) =>
+                Avx512F.IsSupported ? Avx512F.Max(Splat(bound), x) : Select(LessThan(x, Splat(bound)), Splat(bound), x);
+            public static Vector512<float> AtMost(Vector512<float> x, float bound) =>
+                Avx512F.IsSupported ? Avx512F.Min(Splat(bound), x) : Select(LessThan(Splat(bound), x), Splat(bound), x);
             public static Vector512<float> Select(Vector512<float> mask, Vector512<float> ifTrue, Vector512<float> ifFalse) =>
                 Vector512.ConditionalSelect(mask, ifTrue, ifFalse);
-            public static Vector512<float> Pow2(Vector512<float> n) =>
-                Vector512.ShiftLeft(Vector512.ConvertToInt32(n) + Vector512.Create(127), 23).AsSingle();
+            public static Vector512<float> Pow2OfShifted(Vector512<float> shifted) =>
+                Vector512.ShiftLeft(shifted.AsInt32() + Vector512.Create(127), 23).AsSingle();
+            public static Vector512<float> ScaleByPow2(Vector512<float> p, Vector512<float> n, Vector512<float> shifted) =>
+                Avx512F.IsSupported ? Avx512F.Scale(p, n) : TwoStepScale<Vector512<float>, Ops512>(p, n, shifted);
         }
 
         private readonly struct Ops256 : IVectorOps<Vector256<float>>
@@ -458,17 +503,21 @@ namespace ConvGen.Internal
             public static Vector256<float> Divide(Vector256<float> a, Vector256<float> b) => a / b;
             public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
                 Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : a * b + c;
-            public static Vector256<float> Negate(Vector256<float> a) => -a;
             public static Vector256<float> Abs(Vector256<float> a) => Vector256.Abs(a);
             public static Vector256<float> And(Vector256<float> a, Vector256<float> b) => a & b;
             public static Vector256<float> Or(Vector256<float> a, Vector256<float> b) => a | b;
             public static Vector256<float> LessThan(Vector256<float> a, Vector256<float> b) => Vector256.LessThan(a, b);
             public static Vector256<float> LessThanOrEqual(Vector256<float> a, Vector256<float> b) => Vector256.LessThanOrEqual(a, b);
-            public static Vector256<float> IsNaN(Vector256<float> a) => ~Vector256.Equals(a, a);
+            public static Vector256<float> AtLeast(Vector256<float> x, float bound) =>
+                Avx.IsSupported ? Avx.Max(Splat(bound), x) : Select(LessThan(x, Splat(bound)), Splat(bound), x);
+            public static Vector256<float> AtMost(Vector256<float> x, float bound) =>
+                Avx.IsSupported ? Avx.Min(Splat(bound), x) : Select(LessThan(Splat(bound), x), Splat(bound), x);
             public static Vector256<float> Select(Vector256<float> mask, Vector256<float> ifTrue, Vector256<float> ifFalse) =>
                 Vector256.ConditionalSelect(mask, ifTrue, ifFalse);
-            public static Vector256<float> Pow2(Vector256<float> n) =>
-                Vector256.ShiftLeft(Vector256.ConvertToInt32(n) + Vector256.Create(127), 23).AsSingle();
+            public static Vector256<float> Pow2OfShifted(Vector256<float> shifted) =>
+                Vector256.ShiftLeft(shifted.AsInt32() + Vector256.Create(127), 23).AsSingle();
+            public static Vector256<float> ScaleByPow2(Vector256<float> p, Vector256<float> n, Vector256<float> shifted) =>
+                TwoStepScale<Vector256<float>, Ops256>(p, n, shifted);
         }
 
         private readonly struct Ops128 : IVectorOps<Vector128<float>>
@@ -482,17 +531,25 @@ namespace ConvGen.Internal
                 Fma.IsSupported ? Fma.MultiplyAdd(a, b, c)
                 : AdvSimd.IsSupported ? AdvSimd.FusedMultiplyAdd(c, a, b)
                 : a * b + c;
-            public static Vector128<float> Negate(Vector128<float> a) => -a;
             public static Vector128<float> Abs(Vector128<float> a) => Vector128.Abs(a);
             public static Vector128<float> And(Vector128<float> a, Vector128<float> b) => a & b;
             public static Vector128<float> Or(Vector128<float> a, Vector128<float> b) => a | b;
             public static Vector128<float> LessThan(Vector128<float> a, Vector128<float> b) => Vector128.LessThan(a, b);
             public static Vector128<float> LessThanOrEqual(Vector128<float> a, Vector128<float> b) => Vector128.LessThanOrEqual(a, b);
-            public static Vector128<float> IsNaN(Vector128<float> a) => ~Vector128.Equals(a, a);
+            public static Vector128<float> AtLeast(Vector128<float> x, float bound) =>
+                Sse.IsSupported ? Sse.Max(Splat(bound), x)
+                : AdvSimd.IsSupported ? AdvSimd.Max(Splat(bound), x)
+                : Select(LessThan(x, Splat(bound)), Splat(bound), x);
+            public static Vector128<float> AtMost(Vector128<float> x, float bound) =>
+                Sse.IsSupported ? Sse.Min(Splat(bound), x)
+                : AdvSimd.IsSupported ? AdvSimd.Min(Splat(bound), x)
+                : Select(LessThan(Splat(bound), x), Splat(bound), x);
             public static Vector128<float> Select(Vector128<float> mask, Vector128<float> ifTrue, Vector128<float> ifFalse) =>
                 Vector128.ConditionalSelect(mask, ifTrue, ifFalse);
-            public static Vector128<float> Pow2(Vector128<float> n) =>
-                Vector128.ShiftLeft(Vector128.ConvertToInt32(n) + Vector128.Create(127), 23).AsSingle();
+            public static Vector128<float> Pow2OfShifted(Vector128<float> shifted) =>
+                Vector128.ShiftLeft(shifted.AsInt32() + Vector128.Create(127), 23).AsSingle();
+            public static Vector128<float> ScaleByPow2(Vector128<float> p, Vector128<float> n, Vector128<float> shifted) =>
+                TwoStepScale<Vector128<float>, Ops128>(p, n, shifted);
         }
 
         /// <summary>One lane; a mask is the float whose bits are all ones (a NaN) or all zeros.</summary>
@@ -509,15 +566,16 @@ namespace ConvGen.Internal
             // The vector widths fuse on the same CPUs, so a scalar tail column gets the value a vector lane would.
             public static float MultiplyAdd(float a, float b, float c) =>
                 Fma.IsSupported || AdvSimd.IsSupported ? MathF.FusedMultiplyAdd(a, b, c) : a * b + c;
-            public static float Negate(float a) => -a;
             public static float Abs(float a) => MathF.Abs(a);
             public static float And(float a, float b) => BitConverter.Int32BitsToSingle(Bits(a) & Bits(b));
             public static float Or(float a, float b) => BitConverter.Int32BitsToSingle(Bits(a) | Bits(b));
             public static float LessThan(float a, float b) => Mask(a < b);
             public static float LessThanOrEqual(float a, float b) => Mask(a <= b);
-            public static float IsNaN(float a) => Mask(float.IsNaN(a));
+            public static float AtLeast(float x, float bound) => x < bound ? bound : x; // NaN compares false: stays
+            public static float AtMost(float x, float bound) => bound < x ? bound : x;
             public static float Select(float mask, float ifTrue, float ifFalse) => Bits(mask) != 0 ? ifTrue : ifFalse;
-            public static float Pow2(float n) => BitConverter.Int32BitsToSingle(((int)n + 127) << 23);
+            public static float Pow2OfShifted(float shifted) => BitConverter.Int32BitsToSingle((Bits(shifted) + 127) << 23);
+            public static float ScaleByPow2(float p, float n, float shifted) => TwoStepScale<float, OpsScalar>(p, n, shifted);
         }
     }
 }
