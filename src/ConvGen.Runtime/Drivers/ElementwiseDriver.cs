@@ -8,8 +8,8 @@ namespace ConvGen.Internal
 {
     /// <summary>
     /// What a generated element-wise layer (an activation, Dropout) calls: checks the spans and applies the layer's
-    /// <see cref="IElementwiseKernel"/> to every element, widest vector first, four vectors per step, then narrower
-    /// vectors and single values for the tail (never a vector that overlaps one already written, so in-place use gives
+    /// <see cref="IElementwiseKernel"/> to every element, widest vector first, then narrower vectors and single values
+    /// for the tail (never a vector that overlaps one already written, so in-place use gives
     /// f(x), not f(f(x))). Input and output may be the same memory; any other overlap is rejected.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -76,50 +76,11 @@ namespace ConvGen.Internal
             ref float y = ref MemoryMarshal.GetReference(output);
             nint n = input.Length, i = 0;
             if (Vector512.IsHardwareAccelerated)
-            {
-                for (; i <= n - 64; i += 64)
-                {
-                    Vector512<float> a = Vector512.LoadUnsafe(ref x, (nuint)i), b = Vector512.LoadUnsafe(ref x, (nuint)(i + 16));
-                    Vector512<float> c = Vector512.LoadUnsafe(ref x, (nuint)(i + 32)), d = Vector512.LoadUnsafe(ref x, (nuint)(i + 48));
-                    TKernel.Apply(a).StoreUnsafe(ref y, (nuint)i);
-                    TKernel.Apply(b).StoreUnsafe(ref y, (nuint)(i + 16));
-                    TKernel.Apply(c).StoreUnsafe(ref y, (nuint)(i + 32));
-                    TKernel.Apply(d).StoreUnsafe(ref y, (nuint)(i + 48));
-                }
-
                 for (; i <= n - 16; i += 16) TKernel.Apply(Vector512.LoadUnsafe(ref x, (nuint)i)).StoreUnsafe(ref y, (nuint)i);
-            }
-
             if (Vector256.IsHardwareAccelerated)
-            {
-                for (; i <= n - 32; i += 32)
-                {
-                    Vector256<float> a = Vector256.LoadUnsafe(ref x, (nuint)i), b = Vector256.LoadUnsafe(ref x, (nuint)(i + 8));
-                    Vector256<float> c = Vector256.LoadUnsafe(ref x, (nuint)(i + 16)), d = Vector256.LoadUnsafe(ref x, (nuint)(i + 24));
-                    TKernel.Apply(a).StoreUnsafe(ref y, (nuint)i);
-                    TKernel.Apply(b).StoreUnsafe(ref y, (nuint)(i + 8));
-                    TKernel.Apply(c).StoreUnsafe(ref y, (nuint)(i + 16));
-                    TKernel.Apply(d).StoreUnsafe(ref y, (nuint)(i + 24));
-                }
-
                 for (; i <= n - 8; i += 8) TKernel.Apply(Vector256.LoadUnsafe(ref x, (nuint)i)).StoreUnsafe(ref y, (nuint)i);
-            }
-
             if (Vector128.IsHardwareAccelerated)
-            {
-                for (; i <= n - 16; i += 16)
-                {
-                    Vector128<float> a = Vector128.LoadUnsafe(ref x, (nuint)i), b = Vector128.LoadUnsafe(ref x, (nuint)(i + 4));
-                    Vector128<float> c = Vector128.LoadUnsafe(ref x, (nuint)(i + 8)), d = Vector128.LoadUnsafe(ref x, (nuint)(i + 12));
-                    TKernel.Apply(a).StoreUnsafe(ref y, (nuint)i);
-                    TKernel.Apply(b).StoreUnsafe(ref y, (nuint)(i + 4));
-                    TKernel.Apply(c).StoreUnsafe(ref y, (nuint)(i + 8));
-                    TKernel.Apply(d).StoreUnsafe(ref y, (nuint)(i + 12));
-                }
-
                 for (; i <= n - 4; i += 4) TKernel.Apply(Vector128.LoadUnsafe(ref x, (nuint)i)).StoreUnsafe(ref y, (nuint)i);
-            }
-
             for (; i < n; i++) Unsafe.Add(ref y, i) = TKernel.Apply(Unsafe.Add(ref x, i));
         }
     }

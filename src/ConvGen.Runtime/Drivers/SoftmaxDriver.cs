@@ -57,25 +57,25 @@ namespace ConvGen.Internal
         /// <summary>One contiguous slice of n values.</summary>
         private static void Row(ref float x, ref float y, int n)
         {
-            if (Vector512.IsHardwareAccelerated && n >= 16) Row<Vector512<float>, W512>(ref x, ref y, n);
-            else if (Vector256.IsHardwareAccelerated && n >= 8) Row<Vector256<float>, W256>(ref x, ref y, n);
-            else if (Vector128.IsHardwareAccelerated && n >= 4) Row<Vector128<float>, W128>(ref x, ref y, n);
-            else Row<float, W1>(ref x, ref y, n);
+            if (Vector512.IsHardwareAccelerated && n >= 16) Row<Vector512<float>, Ops512>(ref x, ref y, n);
+            else if (Vector256.IsHardwareAccelerated && n >= 8) Row<Vector256<float>, Ops256>(ref x, ref y, n);
+            else if (Vector128.IsHardwareAccelerated && n >= 4) Row<Vector128<float>, Ops128>(ref x, ref y, n);
+            else Row<float, OpsScalar>(ref x, ref y, n);
         }
 
         /// <summary>The vectors run along the slice; the values past the last whole vector are done one at a time.</summary>
-        private static void Row<TV, W>(ref float x, ref float y, int n) where TV : struct where W : struct, IWidth<TV>
+        private static void Row<TV, W>(ref float x, ref float y, int n) where TV : struct where W : struct, IVectorOps<TV>
         {
             nint lanes = W.Lanes, whole = n / lanes * lanes, i;
             TV m = W.Load(ref x, 0);
-            for (i = lanes; i < whole; i += lanes) m = W.Max(m, W.Load(ref x, i));
+            for (i = lanes; i < whole; i += lanes) m = W.MaxOrNaN(m, W.Load(ref x, i));
             float max = W.ReduceMax(m);
-            for (i = whole; i < n; i++) max = W1.Max(max, Unsafe.Add(ref x, i));
+            for (i = whole; i < n; i++) max = OpsScalar.MaxOrNaN(max, Unsafe.Add(ref x, i));
 
             TV s = W.Splat(0f), mv = W.Splat(max);
             for (i = 0; i < whole; i += lanes)
             {
-                TV e = W.Exp(W.Subtract(W.Load(ref x, i), mv));
+                TV e = Activations.Exp<TV, W>(W.Subtract(W.Load(ref x, i), mv));
                 W.Store(e, ref y, i);
                 s = W.Add(s, e);
             }
@@ -99,114 +99,28 @@ namespace ConvGen.Internal
         {
             nint j = 0;
             if (Vector512.IsHardwareAccelerated)
-                for (; j <= inner - 16; j += 16) Strided<Vector512<float>, W512>(ref Unsafe.Add(ref x, j), ref Unsafe.Add(ref y, j), axis, inner);
+                for (; j <= inner - 16; j += 16) Strided<Vector512<float>, Ops512>(ref Unsafe.Add(ref x, j), ref Unsafe.Add(ref y, j), axis, inner);
             if (Vector256.IsHardwareAccelerated)
-                for (; j <= inner - 8; j += 8) Strided<Vector256<float>, W256>(ref Unsafe.Add(ref x, j), ref Unsafe.Add(ref y, j), axis, inner);
+                for (; j <= inner - 8; j += 8) Strided<Vector256<float>, Ops256>(ref Unsafe.Add(ref x, j), ref Unsafe.Add(ref y, j), axis, inner);
             if (Vector128.IsHardwareAccelerated)
-                for (; j <= inner - 4; j += 4) Strided<Vector128<float>, W128>(ref Unsafe.Add(ref x, j), ref Unsafe.Add(ref y, j), axis, inner);
-            for (; j < inner; j++) Strided<float, W1>(ref Unsafe.Add(ref x, j), ref Unsafe.Add(ref y, j), axis, inner);
+                for (; j <= inner - 4; j += 4) Strided<Vector128<float>, Ops128>(ref Unsafe.Add(ref x, j), ref Unsafe.Add(ref y, j), axis, inner);
+            for (; j < inner; j++) Strided<float, OpsScalar>(ref Unsafe.Add(ref x, j), ref Unsafe.Add(ref y, j), axis, inner);
         }
 
-        private static void Strided<TV, W>(ref float x, ref float y, int axis, nint inner) where TV : struct where W : struct, IWidth<TV>
+        private static void Strided<TV, W>(ref float x, ref float y, int axis, nint inner) where TV : struct where W : struct, IVectorOps<TV>
         {
             TV m = W.Load(ref x, 0);
-            for (nint c = 1; c < axis; c++) m = W.Max(m, W.Load(ref x, c * inner));
+            for (nint c = 1; c < axis; c++) m = W.MaxOrNaN(m, W.Load(ref x, c * inner));
             TV s = W.Splat(0f);
             for (nint c = 0; c < axis; c++)
             {
-                TV e = W.Exp(W.Subtract(W.Load(ref x, c * inner), m));
+                TV e = Activations.Exp<TV, W>(W.Subtract(W.Load(ref x, c * inner), m));
                 W.Store(e, ref y, c * inner);
                 s = W.Add(s, e);
             }
 
             TV r = W.Divide(W.Splat(1f), s);
             for (nint c = 0; c < axis; c++) W.Store(W.Multiply(W.Load(ref y, c * inner), r), ref y, c * inner);
-        }
-
-        /// <summary>The operations softmax needs, for one vector width.</summary>
-        private interface IWidth<TV> where TV : struct
-        {
-            static abstract nint Lanes { get; }
-            static abstract TV Load(ref float source, nint offset);
-            static abstract void Store(TV value, ref float destination, nint offset);
-            static abstract TV Splat(float value);
-            static abstract TV Add(TV a, TV b);
-            static abstract TV Subtract(TV a, TV b);
-            static abstract TV Multiply(TV a, TV b);
-            static abstract TV Divide(TV a, TV b);
-            /// <summary>The larger of a and b, NaN if either is NaN (as torch's max).</summary>
-            static abstract TV Max(TV a, TV b);
-            static abstract TV Exp(TV a);
-            static abstract float ReduceMax(TV a);
-            static abstract float ReduceSum(TV a);
-        }
-
-        private readonly struct W512 : IWidth<Vector512<float>>
-        {
-            public static nint Lanes => 16;
-            public static Vector512<float> Load(ref float source, nint offset) => Vector512.LoadUnsafe(ref source, (nuint)offset);
-            public static void Store(Vector512<float> value, ref float destination, nint offset) => value.StoreUnsafe(ref destination, (nuint)offset);
-            public static Vector512<float> Splat(float value) => Vector512.Create(value);
-            public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
-            public static Vector512<float> Subtract(Vector512<float> a, Vector512<float> b) => a - b;
-            public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
-            public static Vector512<float> Divide(Vector512<float> a, Vector512<float> b) => a / b;
-            public static Vector512<float> Max(Vector512<float> a, Vector512<float> b) =>
-                Vector512.ConditionalSelect(Vector512.LessThan(a, b) | ~Vector512.Equals(b, b), b, a);
-            public static Vector512<float> Exp(Vector512<float> a) => Activations.Exp(a);
-            public static float ReduceMax(Vector512<float> a) => W256.ReduceMax(W256.Max(a.GetLower(), a.GetUpper()));
-            public static float ReduceSum(Vector512<float> a) => W256.ReduceSum(a.GetLower() + a.GetUpper());
-        }
-
-        private readonly struct W256 : IWidth<Vector256<float>>
-        {
-            public static nint Lanes => 8;
-            public static Vector256<float> Load(ref float source, nint offset) => Vector256.LoadUnsafe(ref source, (nuint)offset);
-            public static void Store(Vector256<float> value, ref float destination, nint offset) => value.StoreUnsafe(ref destination, (nuint)offset);
-            public static Vector256<float> Splat(float value) => Vector256.Create(value);
-            public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
-            public static Vector256<float> Subtract(Vector256<float> a, Vector256<float> b) => a - b;
-            public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
-            public static Vector256<float> Divide(Vector256<float> a, Vector256<float> b) => a / b;
-            public static Vector256<float> Max(Vector256<float> a, Vector256<float> b) =>
-                Vector256.ConditionalSelect(Vector256.LessThan(a, b) | ~Vector256.Equals(b, b), b, a);
-            public static Vector256<float> Exp(Vector256<float> a) => Activations.Exp(a);
-            public static float ReduceMax(Vector256<float> a) => W128.ReduceMax(W128.Max(a.GetLower(), a.GetUpper()));
-            public static float ReduceSum(Vector256<float> a) => W128.ReduceSum(a.GetLower() + a.GetUpper());
-        }
-
-        private readonly struct W128 : IWidth<Vector128<float>>
-        {
-            public static nint Lanes => 4;
-            public static Vector128<float> Load(ref float source, nint offset) => Vector128.LoadUnsafe(ref source, (nuint)offset);
-            public static void Store(Vector128<float> value, ref float destination, nint offset) => value.StoreUnsafe(ref destination, (nuint)offset);
-            public static Vector128<float> Splat(float value) => Vector128.Create(value);
-            public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
-            public static Vector128<float> Subtract(Vector128<float> a, Vector128<float> b) => a - b;
-            public static Vector128<float> Multiply(Vector128<float> a, Vector128<float> b) => a * b;
-            public static Vector128<float> Divide(Vector128<float> a, Vector128<float> b) => a / b;
-            public static Vector128<float> Max(Vector128<float> a, Vector128<float> b) =>
-                Vector128.ConditionalSelect(Vector128.LessThan(a, b) | ~Vector128.Equals(b, b), b, a);
-            public static Vector128<float> Exp(Vector128<float> a) => Activations.Exp(a);
-            public static float ReduceMax(Vector128<float> a) =>
-                W1.Max(W1.Max(a.GetElement(0), a.GetElement(1)), W1.Max(a.GetElement(2), a.GetElement(3)));
-            public static float ReduceSum(Vector128<float> a) => (a.GetElement(0) + a.GetElement(1)) + (a.GetElement(2) + a.GetElement(3));
-        }
-
-        private readonly struct W1 : IWidth<float>
-        {
-            public static nint Lanes => 1;
-            public static float Load(ref float source, nint offset) => Unsafe.Add(ref source, offset);
-            public static void Store(float value, ref float destination, nint offset) => Unsafe.Add(ref destination, offset) = value;
-            public static float Splat(float value) => value;
-            public static float Add(float a, float b) => a + b;
-            public static float Subtract(float a, float b) => a - b;
-            public static float Multiply(float a, float b) => a * b;
-            public static float Divide(float a, float b) => a / b;
-            public static float Max(float a, float b) => a < b || float.IsNaN(b) ? b : a;
-            public static float Exp(float a) => Activations.Exp(a);
-            public static float ReduceMax(float a) => a;
-            public static float ReduceSum(float a) => a;
         }
     }
 }

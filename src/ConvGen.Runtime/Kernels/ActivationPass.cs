@@ -7,8 +7,8 @@ namespace ConvGen.Internal
 {
     /// <summary>
     /// An activation over a whole span, for the drivers whose last pass is not a generated kernel (a transposed
-    /// convolution's output phases that no tap reaches, the activation layers): the same <see cref="Activations"/> the kernels' epilogues call, widest vector first. The
-    /// switch per vector is one well-predicted branch; the pass is bound by memory, not by it.
+    /// convolution's output phases that no tap reaches): the same <see cref="Activations"/> the kernels' epilogues call,
+    /// widest vector first. The switch per vector is one well-predicted branch; the pass is bound by memory, not by it.
     /// </summary>
     internal static class ActivationPass
     {
@@ -17,52 +17,28 @@ namespace ConvGen.Internal
             if (activation == Activation.None) return;
             ref float x = ref MemoryMarshal.GetReference(values);
             nint n = values.Length, i = 0;
-            if (Vector512.IsHardwareAccelerated)
-                for (; i <= n - 16; i += 16) Apply(Vector512.LoadUnsafe(ref x, (nuint)i), activation, slope).StoreUnsafe(ref x, (nuint)i);
-            else if (Vector256.IsHardwareAccelerated)
-                for (; i <= n - 8; i += 8) Apply(Vector256.LoadUnsafe(ref x, (nuint)i), activation, slope).StoreUnsafe(ref x, (nuint)i);
-            else if (Vector128.IsHardwareAccelerated)
-                for (; i <= n - 4; i += 4) Apply(Vector128.LoadUnsafe(ref x, (nuint)i), activation, slope).StoreUnsafe(ref x, (nuint)i);
-            for (; i < n; i++) Unsafe.Add(ref x, i) = Apply(Unsafe.Add(ref x, i), activation, slope);
+            if (Vector512.IsHardwareAccelerated) i = Run<Vector512<float>, Ops512>(ref x, i, n, activation, slope);
+            else if (Vector256.IsHardwareAccelerated) i = Run<Vector256<float>, Ops256>(ref x, i, n, activation, slope);
+            else if (Vector128.IsHardwareAccelerated) i = Run<Vector128<float>, Ops128>(ref x, i, n, activation, slope);
+            Run<float, OpsScalar>(ref x, i, n, activation, slope);
         }
 
-        private static Vector512<float> Apply(Vector512<float> x, Activation a, float slope) => a switch
+        /// <summary>Applies the activation to whole vectors from <paramref name="i"/> on; returns where the tail starts.</summary>
+        private static nint Run<TV, W>(ref float x, nint i, nint n, Activation activation, float slope)
+            where TV : struct where W : struct, IVectorOps<TV>
         {
-            Activation.ReLU => Activations.ReLU(x), Activation.ReLU6 => Activations.ReLU6(x),
-            Activation.LeakyReLU => Activations.LeakyReLU(x, slope), Activation.Sigmoid => Activations.Sigmoid(x),
-            Activation.Tanh => Activations.Tanh(x), Activation.Hardsigmoid => Activations.Hardsigmoid(x),
-            Activation.Hardswish => Activations.Hardswish(x), Activation.SiLU => Activations.SiLU(x),
-            Activation.GELU => Activations.GELU(x), Activation.GELUTanh => Activations.GeluTanh(x),
-            _ => throw new ArgumentOutOfRangeException(nameof(a), a, "Unknown activation."),
-        };
+            for (; i <= n - W.Lanes; i += W.Lanes) W.Store(Apply<TV, W>(W.Load(ref x, i), activation, slope), ref x, i);
+            return i;
+        }
 
-        private static Vector256<float> Apply(Vector256<float> x, Activation a, float slope) => a switch
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static TV Apply<TV, W>(TV x, Activation a, float slope) where TV : struct where W : struct, IVectorOps<TV> => a switch
         {
-            Activation.ReLU => Activations.ReLU(x), Activation.ReLU6 => Activations.ReLU6(x),
-            Activation.LeakyReLU => Activations.LeakyReLU(x, slope), Activation.Sigmoid => Activations.Sigmoid(x),
-            Activation.Tanh => Activations.Tanh(x), Activation.Hardsigmoid => Activations.Hardsigmoid(x),
-            Activation.Hardswish => Activations.Hardswish(x), Activation.SiLU => Activations.SiLU(x),
-            Activation.GELU => Activations.GELU(x), Activation.GELUTanh => Activations.GeluTanh(x),
-            _ => throw new ArgumentOutOfRangeException(nameof(a), a, "Unknown activation."),
-        };
-
-        private static Vector128<float> Apply(Vector128<float> x, Activation a, float slope) => a switch
-        {
-            Activation.ReLU => Activations.ReLU(x), Activation.ReLU6 => Activations.ReLU6(x),
-            Activation.LeakyReLU => Activations.LeakyReLU(x, slope), Activation.Sigmoid => Activations.Sigmoid(x),
-            Activation.Tanh => Activations.Tanh(x), Activation.Hardsigmoid => Activations.Hardsigmoid(x),
-            Activation.Hardswish => Activations.Hardswish(x), Activation.SiLU => Activations.SiLU(x),
-            Activation.GELU => Activations.GELU(x), Activation.GELUTanh => Activations.GeluTanh(x),
-            _ => throw new ArgumentOutOfRangeException(nameof(a), a, "Unknown activation."),
-        };
-
-        private static float Apply(float x, Activation a, float slope) => a switch
-        {
-            Activation.ReLU => Activations.ReLU(x), Activation.ReLU6 => Activations.ReLU6(x),
-            Activation.LeakyReLU => Activations.LeakyReLU(x, slope), Activation.Sigmoid => Activations.Sigmoid(x),
-            Activation.Tanh => Activations.Tanh(x), Activation.Hardsigmoid => Activations.Hardsigmoid(x),
-            Activation.Hardswish => Activations.Hardswish(x), Activation.SiLU => Activations.SiLU(x),
-            Activation.GELU => Activations.GELU(x), Activation.GELUTanh => Activations.GeluTanh(x),
+            Activation.ReLU => Activations.ReLU<TV, W>(x), Activation.ReLU6 => Activations.ReLU6<TV, W>(x),
+            Activation.LeakyReLU => Activations.LeakyReLU<TV, W>(x, slope), Activation.Sigmoid => Activations.Sigmoid<TV, W>(x),
+            Activation.Tanh => Activations.Tanh<TV, W>(x), Activation.Hardsigmoid => Activations.Hardsigmoid<TV, W>(x),
+            Activation.Hardswish => Activations.Hardswish<TV, W>(x), Activation.SiLU => Activations.SiLU<TV, W>(x),
+            Activation.GELU => Activations.Gelu<TV, W>(x), Activation.GELUTanh => Activations.GeluTanh<TV, W>(x),
             _ => throw new ArgumentOutOfRangeException(nameof(a), a, "Unknown activation."),
         };
     }

@@ -230,38 +230,38 @@ namespace ConvGen.Internal
         // x86 min/max return their second operand when one is NaN, so AtLeast/AtMost pass x last (AdvSimd's propagate NaN).
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV ReLU<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
+        internal static TV ReLU<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
             W.Select(W.LessThanOrEqual(x, W.Splat(0f)), W.Splat(0f), x);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV ReLU6<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
+        internal static TV ReLU6<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
             W.Select(W.LessThan(W.Splat(6f), x), W.Splat(6f), ReLU<TV, W>(x));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV LeakyReLU<TV, W>(TV x, float slope) where TV : struct where W : struct, IVectorOps<TV> =>
+        internal static TV LeakyReLU<TV, W>(TV x, float slope) where TV : struct where W : struct, IVectorOps<TV> =>
             W.Select(W.LessThan(W.Splat(0f), x), x, W.Multiply(x, W.Splat(slope)));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV Hardsigmoid<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
+        internal static TV Hardsigmoid<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
             W.Divide(ReLU6<TV, W>(W.Add(x, W.Splat(3f))), W.Splat(6f));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV Hardswish<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
+        internal static TV Hardswish<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
             W.Divide(W.Multiply(x, ReLU6<TV, W>(W.Add(x, W.Splat(3f)))), W.Splat(6f));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV Sigmoid<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
+        internal static TV Sigmoid<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
             TimesSigmoid<TV, W>(W.Splat(1f), x);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV SiLU<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
+        internal static TV SiLU<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
             TimesSigmoid<TV, W>(x, x);
 
         /// <summary>x·(√(8/π)·(1 + 0.044715·x²)) = 2·√(2/π)·(x + 0.044715·x³), rounded as two fused steps.</summary>
         private const float GeluTanhLinear = 1.59576917f, GeluTanhCubic = 0.0713548139f;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV GeluTanh<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV>
+        internal static TV GeluTanh<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV>
         {
             TV v = W.Multiply(x, W.MultiplyAdd(W.Splat(GeluTanhCubic), W.Multiply(x, x), W.Splat(GeluTanhLinear)));
             return TimesSigmoid<TV, W>(x, v); // 0.5·(1 + tanh(v/2)) = σ(v)
@@ -282,7 +282,7 @@ namespace ConvGen.Internal
         private const float TanhPolynomialEnd = 0.625f;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV Tanh<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV>
+        internal static TV Tanh<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV>
         {
             TV a = W.Abs(x); // tanh |x|, then x's sign: tanh(−0) = −0
             TV a2 = W.Multiply(a, a);
@@ -306,7 +306,7 @@ namespace ConvGen.Internal
 
         private const float Log2E = 1.44269504f;
         private const float Ln2Hi = 0.693359375f, Ln2Lo = -2.12194440e-4f; // Cephes' split: n·Ln2Hi is exact for |n| < 2^15
-        private const float RoundingShift = 12582912f; // 1.5·2^23: (y + RoundingShift) − RoundingShift is y rounded to an integer
+        internal const float RoundingShift = 12582912f; // 1.5·2^23: (y + RoundingShift) − RoundingShift is y rounded to an integer
         private const float MaxExpClamp = 89f; // e^x rounds to +∞ from 88.7228394 on: so does the computation at 89 (n = 128)
         private const float MinExpArgument = -104f; // e^−104 < 2^−150 rounds to +0, as the computation does (n = −150)
 
@@ -315,7 +315,7 @@ namespace ConvGen.Internal
         /// already +0 and +∞; x = n·ln2 + r, |r| ≤ ln2/2 (ln 2 in two parts), e^r by <see cref="ExpPolynomial"/>, times 2^n.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV Exp<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
+        internal static TV Exp<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV> =>
             ExpInRange<TV, W>(W.AtMost(W.AtLeast(x, MinExpArgument), MaxExpClamp));
 
         /// <summary>e^x for x ≤ 0 or NaN (one bound fewer to apply).</summary>
@@ -362,7 +362,7 @@ namespace ConvGen.Internal
         /// rounds the same exact product once, so every width gives the same bits.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV TwoStepScale<TV, W>(TV p, TV n, TV shifted) where TV : struct where W : struct, IVectorOps<TV>
+        internal static TV TwoStepScale<TV, W>(TV p, TV n, TV shifted) where TV : struct where W : struct, IVectorOps<TV>
         {
             TV halfShifted = W.MultiplyAdd(n, W.Splat(0.5f), W.Splat(RoundingShift)); // h + RoundingShift
             TV h = W.Subtract(halfShifted, W.Splat(RoundingShift));
@@ -390,7 +390,7 @@ namespace ConvGen.Internal
         private const float VeltkampSplitter = 4097f; // 2^12 + 1: c − (c − z) with c = 4097·z is z rounded to 12 significant bits
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV Gelu<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV>
+        internal static TV Gelu<TV, W>(TV x) where TV : struct where W : struct, IVectorOps<TV>
         {
             TV negative = W.LessThan(x, W.Splat(0f));
             TV z = W.Abs(x);
@@ -438,144 +438,6 @@ namespace ConvGen.Internal
             p = W.MultiplyAdd(p, q, W.Splat(-1.275616437e-01f));
             p = W.MultiplyAdd(p, q, W.Splat(-9.578455240e-02f));
             return W.MultiplyAdd(p, q, W.Splat(9.813933372e-01f));
-        }
-
-        // ---- Widths ----
-
-        /// <summary>The operations the functions above use, for one width; masks are lanes of all ones or all zeros.</summary>
-        private interface IVectorOps<TV> where TV : struct
-        {
-            static abstract TV Splat(float value);
-            static abstract TV Add(TV a, TV b);
-            static abstract TV Subtract(TV a, TV b);
-            static abstract TV Multiply(TV a, TV b);
-            static abstract TV Divide(TV a, TV b);
-            /// <summary>a·b + c, fused where the CPU has FMA.</summary>
-            static abstract TV MultiplyAdd(TV a, TV b, TV c);
-            static abstract TV Abs(TV a);
-            static abstract TV And(TV a, TV b);
-            static abstract TV Or(TV a, TV b);
-            static abstract TV LessThan(TV a, TV b);
-            static abstract TV LessThanOrEqual(TV a, TV b);
-            /// <summary>max(x, bound); NaN stays NaN.</summary>
-            static abstract TV AtLeast(TV x, float bound);
-            /// <summary>min(x, bound); NaN stays NaN.</summary>
-            static abstract TV AtMost(TV x, float bound);
-            static abstract TV Select(TV mask, TV ifTrue, TV ifFalse);
-            /// <summary>2^m for an integral m ∈ [−126, 127], given m + <see cref="RoundingShift"/>: its low bits are m's.</summary>
-            static abstract TV Pow2OfShifted(TV shifted);
-            /// <summary>p·2^n, rounded once (see <see cref="TwoStepScale"/>); shifted is n + <see cref="RoundingShift"/>.</summary>
-            static abstract TV ScaleByPow2(TV p, TV n, TV shifted);
-        }
-
-        private readonly struct Ops512 : IVectorOps<Vector512<float>>
-        {
-            public static Vector512<float> Splat(float value) => Vector512.Create(value);
-            public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
-            public static Vector512<float> Subtract(Vector512<float> a, Vector512<float> b) => a - b;
-            public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
-            public static Vector512<float> Divide(Vector512<float> a, Vector512<float> b) => a / b;
-            public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
-                Avx512F.IsSupported ? Avx512F.FusedMultiplyAdd(a, b, c) : a * b + c;
-            public static Vector512<float> Abs(Vector512<float> a) => Vector512.Abs(a);
-            public static Vector512<float> And(Vector512<float> a, Vector512<float> b) => a & b;
-            public static Vector512<float> Or(Vector512<float> a, Vector512<float> b) => a | b;
-            public static Vector512<float> LessThan(Vector512<float> a, Vector512<float> b) => Vector512.LessThan(a, b);
-            public static Vector512<float> LessThanOrEqual(Vector512<float> a, Vector512<float> b) => Vector512.LessThanOrEqual(a, b);
-            public static Vector512<float> AtLeast(Vector512<float> x, float bound) =>
-                Avx512F.IsSupported ? Avx512F.Max(Splat(bound), x) : Select(LessThan(x, Splat(bound)), Splat(bound), x);
-            public static Vector512<float> AtMost(Vector512<float> x, float bound) =>
-                Avx512F.IsSupported ? Avx512F.Min(Splat(bound), x) : Select(LessThan(Splat(bound), x), Splat(bound), x);
-            public static Vector512<float> Select(Vector512<float> mask, Vector512<float> ifTrue, Vector512<float> ifFalse) =>
-                Vector512.ConditionalSelect(mask, ifTrue, ifFalse);
-            public static Vector512<float> Pow2OfShifted(Vector512<float> shifted) =>
-                Vector512.ShiftLeft(shifted.AsInt32() + Vector512.Create(127), 23).AsSingle();
-            public static Vector512<float> ScaleByPow2(Vector512<float> p, Vector512<float> n, Vector512<float> shifted) =>
-                Avx512F.IsSupported ? Avx512F.Scale(p, n) : TwoStepScale<Vector512<float>, Ops512>(p, n, shifted);
-        }
-
-        private readonly struct Ops256 : IVectorOps<Vector256<float>>
-        {
-            public static Vector256<float> Splat(float value) => Vector256.Create(value);
-            public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
-            public static Vector256<float> Subtract(Vector256<float> a, Vector256<float> b) => a - b;
-            public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
-            public static Vector256<float> Divide(Vector256<float> a, Vector256<float> b) => a / b;
-            public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
-                Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : a * b + c;
-            public static Vector256<float> Abs(Vector256<float> a) => Vector256.Abs(a);
-            public static Vector256<float> And(Vector256<float> a, Vector256<float> b) => a & b;
-            public static Vector256<float> Or(Vector256<float> a, Vector256<float> b) => a | b;
-            public static Vector256<float> LessThan(Vector256<float> a, Vector256<float> b) => Vector256.LessThan(a, b);
-            public static Vector256<float> LessThanOrEqual(Vector256<float> a, Vector256<float> b) => Vector256.LessThanOrEqual(a, b);
-            public static Vector256<float> AtLeast(Vector256<float> x, float bound) =>
-                Avx.IsSupported ? Avx.Max(Splat(bound), x) : Select(LessThan(x, Splat(bound)), Splat(bound), x);
-            public static Vector256<float> AtMost(Vector256<float> x, float bound) =>
-                Avx.IsSupported ? Avx.Min(Splat(bound), x) : Select(LessThan(Splat(bound), x), Splat(bound), x);
-            public static Vector256<float> Select(Vector256<float> mask, Vector256<float> ifTrue, Vector256<float> ifFalse) =>
-                Vector256.ConditionalSelect(mask, ifTrue, ifFalse);
-            public static Vector256<float> Pow2OfShifted(Vector256<float> shifted) =>
-                Vector256.ShiftLeft(shifted.AsInt32() + Vector256.Create(127), 23).AsSingle();
-            public static Vector256<float> ScaleByPow2(Vector256<float> p, Vector256<float> n, Vector256<float> shifted) =>
-                TwoStepScale<Vector256<float>, Ops256>(p, n, shifted);
-        }
-
-        private readonly struct Ops128 : IVectorOps<Vector128<float>>
-        {
-            public static Vector128<float> Splat(float value) => Vector128.Create(value);
-            public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
-            public static Vector128<float> Subtract(Vector128<float> a, Vector128<float> b) => a - b;
-            public static Vector128<float> Multiply(Vector128<float> a, Vector128<float> b) => a * b;
-            public static Vector128<float> Divide(Vector128<float> a, Vector128<float> b) => a / b;
-            public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) =>
-                Fma.IsSupported ? Fma.MultiplyAdd(a, b, c)
-                : AdvSimd.IsSupported ? AdvSimd.FusedMultiplyAdd(c, a, b)
-                : a * b + c;
-            public static Vector128<float> Abs(Vector128<float> a) => Vector128.Abs(a);
-            public static Vector128<float> And(Vector128<float> a, Vector128<float> b) => a & b;
-            public static Vector128<float> Or(Vector128<float> a, Vector128<float> b) => a | b;
-            public static Vector128<float> LessThan(Vector128<float> a, Vector128<float> b) => Vector128.LessThan(a, b);
-            public static Vector128<float> LessThanOrEqual(Vector128<float> a, Vector128<float> b) => Vector128.LessThanOrEqual(a, b);
-            public static Vector128<float> AtLeast(Vector128<float> x, float bound) =>
-                Sse.IsSupported ? Sse.Max(Splat(bound), x)
-                : AdvSimd.IsSupported ? AdvSimd.Max(Splat(bound), x)
-                : Select(LessThan(x, Splat(bound)), Splat(bound), x);
-            public static Vector128<float> AtMost(Vector128<float> x, float bound) =>
-                Sse.IsSupported ? Sse.Min(Splat(bound), x)
-                : AdvSimd.IsSupported ? AdvSimd.Min(Splat(bound), x)
-                : Select(LessThan(Splat(bound), x), Splat(bound), x);
-            public static Vector128<float> Select(Vector128<float> mask, Vector128<float> ifTrue, Vector128<float> ifFalse) =>
-                Vector128.ConditionalSelect(mask, ifTrue, ifFalse);
-            public static Vector128<float> Pow2OfShifted(Vector128<float> shifted) =>
-                Vector128.ShiftLeft(shifted.AsInt32() + Vector128.Create(127), 23).AsSingle();
-            public static Vector128<float> ScaleByPow2(Vector128<float> p, Vector128<float> n, Vector128<float> shifted) =>
-                TwoStepScale<Vector128<float>, Ops128>(p, n, shifted);
-        }
-
-        /// <summary>One lane; a mask is the float whose bits are all ones (a NaN) or all zeros.</summary>
-        private readonly struct OpsScalar : IVectorOps<float>
-        {
-            private static float Mask(bool value) => BitConverter.Int32BitsToSingle(value ? -1 : 0);
-            private static int Bits(float value) => BitConverter.SingleToInt32Bits(value);
-
-            public static float Splat(float value) => value;
-            public static float Add(float a, float b) => a + b;
-            public static float Subtract(float a, float b) => a - b;
-            public static float Multiply(float a, float b) => a * b;
-            public static float Divide(float a, float b) => a / b;
-            // The vector widths fuse on the same CPUs, so a scalar tail column gets the value a vector lane would.
-            public static float MultiplyAdd(float a, float b, float c) =>
-                Fma.IsSupported || AdvSimd.IsSupported ? MathF.FusedMultiplyAdd(a, b, c) : a * b + c;
-            public static float Abs(float a) => MathF.Abs(a);
-            public static float And(float a, float b) => BitConverter.Int32BitsToSingle(Bits(a) & Bits(b));
-            public static float Or(float a, float b) => BitConverter.Int32BitsToSingle(Bits(a) | Bits(b));
-            public static float LessThan(float a, float b) => Mask(a < b);
-            public static float LessThanOrEqual(float a, float b) => Mask(a <= b);
-            public static float AtLeast(float x, float bound) => x < bound ? bound : x; // NaN compares false: stays
-            public static float AtMost(float x, float bound) => bound < x ? bound : x;
-            public static float Select(float mask, float ifTrue, float ifFalse) => Bits(mask) != 0 ? ifTrue : ifFalse;
-            public static float Pow2OfShifted(float shifted) => BitConverter.Int32BitsToSingle((Bits(shifted) + 127) << 23);
-            public static float ScaleByPow2(float p, float n, float shifted) => TwoStepScale<float, OpsScalar>(p, n, shifted);
         }
     }
 }

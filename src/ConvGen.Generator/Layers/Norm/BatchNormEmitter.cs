@@ -1,5 +1,5 @@
 using ConvGen.Generator.Common;
-using static ConvGen.Generator.Layers.Shape.LayerFile;
+using static ConvGen.Generator.Common.LayerFile;
 
 namespace ConvGen.Generator.Layers.Norm
 {
@@ -7,7 +7,7 @@ namespace ConvGen.Generator.Layers.Norm
     internal static class BatchNormEmitter
     {
         public static string Emit(BatchNormPlan plan) =>
-            Shape.LayerFile.Write(plan.Spec.Target, plan.Spec.ToPyTorch() + " in eval()", w => EmitLayer(w, plan));
+            LayerFile.Write(plan.Spec.Target, plan.Spec.ToPyTorch() + " in eval()", w => EmitLayer(w, plan));
 
         private static void EmitLayer(SourceWriter w, BatchNormPlan plan)
         {

@@ -1,6 +1,6 @@
 using System.Linq;
 using ConvGen.Generator.Common;
-using static ConvGen.Generator.Layers.Shape.LayerFile;
+using static ConvGen.Generator.Common.LayerFile;
 
 namespace ConvGen.Generator.Layers.Shape
 {

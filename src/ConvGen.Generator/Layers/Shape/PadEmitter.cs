@@ -1,5 +1,5 @@
 using ConvGen.Generator.Common;
-using static ConvGen.Generator.Layers.Shape.LayerFile;
+using static ConvGen.Generator.Common.LayerFile;
 
 namespace ConvGen.Generator.Layers.Shape
 {
