@@ -149,8 +149,18 @@ public class LinearTests
 
         Round();
         Round();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5; i++) Round();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // threads: 2 runs every part on this thread when another test holds the worker pool, and that path can grow one
+        // of this thread's buffers the first time it is taken: a one-off, not a per-call allocation. A per-call
+        // allocation shows in every attempt; the test asks for one attempt of five rounds without any.
+        var allocated = new long[3];
+        for (int attempt = 0; attempt < allocated.Length; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 5; i++) Round();
+            allocated[attempt] = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (allocated[attempt] == 0) return;
+        }
+
+        Assert.Fail($"Allocated {string.Join(", ", allocated)} bytes in three attempts of five rounds each.");
     }
 }

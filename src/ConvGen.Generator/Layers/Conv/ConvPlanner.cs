@@ -95,18 +95,23 @@ namespace ConvGen.Generator.Layers.Conv
                 // 32 vector registers: 8 channels × 3 vectors = 24 accumulators, 3 inputs, 1 broadcast weight. Eight
                 // channels per tile halve the passes over the input compared with four, and 48-pixel steps waste less of
                 // small grids (a 14×16 grid is 5 steps) than 96-pixel ones.
-                Kernel(Isa.Vector512, 16, accumulators: 24, maxChannels: 8),
+                Kernel(Isa.Vector512, 16, registers: 32, accumulators: 24, maxChannels: 8),
                 // 16 registers (x64 AVX2 / SSE): 4 × 3 = 12 accumulators.
-                Kernel(Isa.Vector256, 8, accumulators: 12, maxChannels: 4),
-                Kernel(Isa.Vector128, 4, accumulators: 12, maxChannels: 4),
+                Kernel(Isa.Vector256, 8, registers: 16, accumulators: 12, maxChannels: 4),
+                Kernel(Isa.Vector128, 4, registers: 16, accumulators: 12, maxChannels: 4),
                 // Scalar floats live in the same 16 registers.
-                Kernel(Isa.Scalar, 1, accumulators: 8, maxChannels: 4),
+                Kernel(Isa.Scalar, 1, registers: 16, accumulators: 8, maxChannels: 4),
             };
 
-            IsaKernel Kernel(Isa isa, int lanes, int accumulators, int maxChannels)
+            // A tap holds every accumulator, its input vectors and one broadcast weight in registers at once, so with 2 to
+            // 3 channels per tile the registers bound the pixel vectors, not the accumulators (3 channels × 8 vectors + 8
+            // inputs + 1 weight is 33 of 32 registers: the JIT spilled an accumulator in the inner loop, and DCGAN's
+            // ConvTranspose2d(128, 3, 4) ran 1.5× slower). One channel's inputs are read by one FMA each, from memory.
+            IsaKernel Kernel(Isa isa, int lanes, int registers, int accumulators, int maxChannels)
             {
                 int tileChannels = Math.Min(outPerGroup, maxChannels);
-                int vectors = Math.Max(1, Math.Min(8, accumulators / tileChannels));
+                int inRegisters = tileChannels == 1 ? accumulators : (registers - 1) / (tileChannels + 1);
+                int vectors = Math.Max(1, Math.Min(Math.Min(8, accumulators / tileChannels), inRegisters));
                 return new IsaKernel(isa, lanes, tileChannels, vectors, outPerGroup % tileChannels, null);
             }
         }
