@@ -19,7 +19,7 @@ DOTNET_JitStdOutFile="$jit" DOTNET_JitDisasmSummary=1 dotnet "$proj/bin/Release/
   echo
   echo "- generated: $(date -u '+%Y-%m-%d %H:%M UTC'), CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
   echo "- lines: the layer's generated file (public API + Vector512, Vector256, Vector128 and scalar kernels)"
-  echo "- JIT bytes: machine code of the kernel methods (Full + Remainder and their last-step tails, + Plane for depthwise layers) of the instruction set this machine runs, at their final tier; for a transposed layer the kernel computing its columns (the scatter is ConvGen.Runtime's ConvTransposeDriver)"
+  echo "- JIT bytes: machine code of the kernel methods (Full + Remainder and their last-step tails, + Plane for depthwise layers) of the instruction set this machine runs, at their final tier; for a transposed layer its phase kernels (one stride-1 convolution per output phase)"
   echo
   echo "| layer | generated lines | generated KiB | JIT bytes (kernels run here) |"
   echo "|---|---:|---:|---:|"
