@@ -42,6 +42,19 @@ internal static class GeneratorHarness
             output.GetDiagnostics(), run);
     }
 
+    /// <summary>
+    /// Runs the generator on <paramref name="markup"/> (source with <c>{|CONVnnn:span|}</c> marks) and asserts that its
+    /// CONV diagnostics are exactly the marked ones, at the marked spans; returns the run for further checks.
+    /// </summary>
+    public static Result AssertMarkedDiagnostics(string markup)
+    {
+        var (source, expected) = ParseMarkup(markup);
+        var result = Run(source);
+        var actual = result.GeneratorDiagnostics.Where(d => d.Id.StartsWith("CONV")).Select(d => (d.Id, d.Location.SourceSpan)).ToList();
+        Xunit.Assert.Equal(expected, actual);
+        return result;
+    }
+
     /// <summary>Markup <c>{|ID:text|}</c>: returns the plain source and the (ID, span) pairs it marks.</summary>
     public static (string Source, List<(string Id, TextSpan Span)> Expected) ParseMarkup(string markup)
     {

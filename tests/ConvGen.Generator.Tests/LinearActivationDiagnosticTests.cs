@@ -35,10 +35,7 @@ public class LinearActivationDiagnosticTests
     [InlineData("[ReLU][{|CONV004:Softmax|}] public partial class L;")]
     public void Fires_on_the_offending_argument(string markup)
     {
-        var (source, expected) = GeneratorHarness.ParseMarkup(Prelude + markup);
-        var result = GeneratorHarness.Run(source);
-        var actual = result.GeneratorDiagnostics.Where(d => d.Id.StartsWith("CONV")).Select(d => (d.Id, d.Location.SourceSpan)).ToList();
-        Assert.Equal(expected, actual);
+        var result = GeneratorHarness.AssertMarkedDiagnostics(Prelude + markup);
         bool error = result.GeneratorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal(!error, result.Sources.Length > 0);
     }
