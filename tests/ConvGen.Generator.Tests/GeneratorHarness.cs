@@ -43,6 +43,18 @@ internal static class GeneratorHarness
     }
 
     /// <summary>
+    /// Runs the generator on a valid layer declaration and asserts it reports nothing, writes one file, and that file
+    /// compiles without a warning.
+    /// </summary>
+    public static void AssertCleanLayer(string source)
+    {
+        var result = Run(source);
+        Xunit.Assert.Empty(result.GeneratorDiagnostics);
+        Xunit.Assert.DoesNotContain(result.OutputDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Xunit.Assert.Single(result.Sources);
+    }
+
+    /// <summary>
     /// Runs the generator on <paramref name="markup"/> (source with <c>{|CONVnnn:span|}</c> marks) and asserts that its
     /// CONV diagnostics are exactly the marked ones, at the marked spans; returns the run for further checks.
     /// </summary>

@@ -58,10 +58,7 @@ public class LinearActivationDiagnosticTests
     [InlineData("[Dropout(P = 1f)] public partial class L;")]
     public void Valid_layers_build_without_diagnostics(string source)
     {
-        var result = GeneratorHarness.Run(Prelude + source);
-        Assert.Empty(result.GeneratorDiagnostics);
-        Assert.Single(result.Sources);
-        Assert.DoesNotContain(result.OutputDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        GeneratorHarness.AssertCleanLayer(Prelude + source);
     }
 
     [Theory]

@@ -53,10 +53,7 @@ public class NormShapeDiagnosticTests
     [InlineData("public partial class Outer2 { [BatchNorm2d(8, Affine = false)] private partial class Bn; }")]
     public void Valid_layers_get_no_diagnostic_and_compile_clean(string declaration)
     {
-        var result = GeneratorHarness.Run(Prelude + declaration);
-        Assert.Empty(result.GeneratorDiagnostics);
-        Assert.DoesNotContain(result.OutputDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
-        Assert.Single(result.Sources);
+        GeneratorHarness.AssertCleanLayer(Prelude + declaration);
     }
 
     [Fact]

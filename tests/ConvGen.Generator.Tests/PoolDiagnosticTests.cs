@@ -55,10 +55,7 @@ public class PoolDiagnosticTests
     [InlineData("public static partial class Outer { [AdaptiveMaxPool2d(3)] internal partial class @class; }")]
     public void Valid_layers_get_no_diagnostic_and_compile_clean(string declaration)
     {
-        var result = GeneratorHarness.Run(Prelude + declaration);
-        Assert.Empty(result.GeneratorDiagnostics);
-        Assert.DoesNotContain(result.OutputDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
-        Assert.Single(result.Sources);
+        GeneratorHarness.AssertCleanLayer(Prelude + declaration);
     }
 
     [Fact]
