@@ -33,7 +33,12 @@ namespace ConvGen.Generator
             // Each further layer family registers its attributes here, one LayerPipeline.Register per attribute.
             Layers.Norm.NormPipelines.Register(context);
             Layers.Pool.PoolPipelines.Register(context);
-            Layers.LinearLayers.LinearPipelines.Register(context); Layers.Activations.ActivationPipelines.Register(context);
+            Layers.LinearLayers.LinearPipelines.Register(context);
+            Layers.Activations.ActivationPipelines.Register(context);
+
+            // Networks: [Sequential] and the layer attributes stacked on its class.
+            LayerPipeline.Register(context, LayerAttributes.SequentialName, Network.NetworkParser.Parse, Network.NetworkPlanner.Plan,
+                Network.NetworkEmitter.Emit);
         }
 
         /// <summary><c>[Conv1d]</c> … <c>[Conv3d]</c>, <c>[ConvTranspose1d]</c> … <c>[ConvTranspose3d]</c>.</summary>

@@ -17,6 +17,13 @@ namespace ConvGen
         }
 
         /// <summary>
+        /// A transposed convolution's output size, as PyTorch computes it:
+        /// (input − 1)·stride − 2·padding + dilation·(kernel − 1) + output_padding + 1 (0 or less when nothing is left).
+        /// </summary>
+        public static long TransposedOutputSize(long input, long padBefore, long padAfter, long kernel, long stride, long dilation, long outputPadding) =>
+            (input - 1) * stride - padBefore - padAfter + dilation * (kernel - 1) + 1 + outputPadding;
+
+        /// <summary>
         /// Padding for <c>padding="same"</c>: PyTorch pads dilation·(kernel − 1) in total, half (rounded down) before
         /// and the rest after, so an even kernel puts the extra row/column at the bottom/right.
         /// </summary>

@@ -28,6 +28,12 @@ public class BaselineTests
         ["MaxPool2dStem"] = "[MaxPool2d(3, Stride = 2, Padding = 1, ReturnIndices = true)] public partial class StemPool;",
         ["AvgPool2dCeil"] = "[AvgPool2d(3, Stride = 2, Padding = 1, CeilMode = true, CountIncludePad = false)] public partial class Downsample;",
         ["LinearLeNetFc3"] = "[Linear(84, 10, Activation = Activation.ReLU)] public partial class Fc3;", ["ActivationGELU"] = "[GELU(Approximate = \"tanh\")] public partial class Act;",
+        // A network's own file (its layers' files are their families' code, baselined above).
+        ["NetworkLeNet5"] = "[Sequential(InChannels = 1, InputHeight = 28, InputWidth = 28)]\n" +
+            "[Conv2d(1, 6, 5, Padding = 2, Activation = Activation.ReLU)] [MaxPool2d(2)]\n" +
+            "[Conv2d(6, 16, 5, Bias = false)] [BatchNorm2d(16)] [ReLU] [MaxPool2d(2)] [Dropout(0.2f)]\n" +
+            "[Flatten] [Linear(400, 120)] [ReLU] [Linear(120, 84)] [ReLU] [Linear(84, 10)] [Softmax(1)]\n" +
+            "public partial class LeNet5;",
         ["BatchNorm2dResNet"] = "[BatchNorm2d(64)] public partial class Bn1;", ["ZeroPad2dAsymmetric"] = "[ZeroPad2d(0, 1, 0, 1)] public partial class PadBottomRight;",
     };
 
@@ -40,7 +46,9 @@ public class BaselineTests
         var result = GeneratorHarness.Run("using ConvGen;\nnamespace App;\n" + Layers[name]);
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.DoesNotContain(result.OutputDiagnostics, d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning);
-        string actual = Assert.Single(result.Sources).SourceText.ToString();
+        // A layer is one file; a network is its own file (the shortest hint name) plus one per layer.
+        var sources = name.StartsWith("Network", StringComparison.Ordinal) ? result.Sources.OrderBy(s => s.HintName.Length).Take(1) : result.Sources;
+        string actual = Assert.Single(sources).SourceText.ToString();
         string path = Path.Combine(DiagnosticTests.RepoRoot(), "tests", "ConvGen.Generator.Tests", "Baselines", name + ".generated.txt");
         if (Environment.GetEnvironmentVariable("CONVGEN_UPDATE_BASELINES") == "1")
         {

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,6 +22,24 @@ namespace ConvGen.Generator.Common
             "BatchNorm2d", "Flatten", "ZeroPad2d", "ReflectionPad2d", "ReplicationPad2d", "ConstantPad2d",
         }.Select(MetadataName).ToArray();
 
+        /// <summary>The network attribute: a class that carries it is a network, its layer attributes its layers.</summary>
+        public const string SequentialName = "ConvGen.SequentialAttribute";
+
+        /// <summary>
+        /// A layer family's parse step: <see cref="Begin"/>, then <paramref name="read"/> (attribute, the class as target,
+        /// diagnostics → spec or null) on the class's attribute.
+        /// </summary>
+        public static ParseResult<TSpec> Parse<TSpec>(GeneratorAttributeSyntaxContext context, IReadOnlyCollection<string> generatedNames,
+            CancellationToken cancellationToken, Func<AttributeData, LayerTarget, List<DiagnosticInfo>, TSpec?> read)
+            where TSpec : class
+        {
+            var diagnostics = new List<DiagnosticInfo>();
+            var type = Begin(context, generatedNames, diagnostics);
+            cancellationToken.ThrowIfCancellationRequested();
+            var spec = type is null ? null : read(context.Attributes[0], LayerDeclaration.ReadTarget(type), diagnostics);
+            return new ParseResult<TSpec>(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+
         /// <summary><c>ConvGen.{name}Attribute</c>.</summary>
         public static string MetadataName(string layer) => $"ConvGen.{layer}Attribute";
 
@@ -39,6 +59,7 @@ namespace ConvGen.Generator.Common
             }
 
             if (LayerDeclaration.HasIncompleteName(type)) return null; // mid-edit: the compiler reports the missing name
+            if (IsNetwork(type)) return null; // the network's own pipeline reads its layers
 
             var attribute = context.Attributes[0];
             var layers = type.GetAttributes()
@@ -59,6 +80,10 @@ namespace ConvGen.Generator.Common
             return attribute.AttributeConstructor is null || HasCompilerError(attribute) ? null : type;
         }
 
+        /// <summary>The class carries <c>[Sequential]</c>.</summary>
+        public static bool IsNetwork(INamedTypeSymbol type) =>
+            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SequentialName);
+
         /// <summary>No error among <paramref name="diagnostics"/>: the spec can be emitted.</summary>
         public static bool NoErrors(IEnumerable<DiagnosticInfo> diagnostics) =>
             diagnostics.All(d => d.Descriptor.DefaultSeverity != DiagnosticSeverity.Error);
@@ -67,7 +92,7 @@ namespace ConvGen.Generator.Common
             a.ApplicationSyntaxReference?.Span == b.ApplicationSyntaxReference?.Span
             && a.ApplicationSyntaxReference?.SyntaxTree == b.ApplicationSyntaxReference?.SyntaxTree;
 
-        private static string ShortName(AttributeData attribute)
+        public static string ShortName(AttributeData attribute)
         {
             string name = attribute.AttributeClass?.Name ?? "?";
             return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;

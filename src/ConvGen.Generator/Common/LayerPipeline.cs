@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,6 +27,16 @@ namespace ConvGen.Generator.Common
             Func<TSpec, TPlan> plan,
             Func<TPlan, string> hintName,
             Func<TPlan, string> emit)
+            where TSpec : class =>
+            Register(context, attributeName, parse, plan, p => new[] { (hintName(p), emit(p)) });
+
+        /// <summary>The same for a plan that makes several files (a network and its layers).</summary>
+        public static void Register<TSpec, TPlan>(
+            IncrementalGeneratorInitializationContext context,
+            string attributeName,
+            Func<GeneratorAttributeSyntaxContext, CancellationToken, ParseResult<TSpec>> parse,
+            Func<TSpec, TPlan> plan,
+            Func<TPlan, IEnumerable<(string HintName, string Source)>> emit)
             where TSpec : class
         {
             var parsed = context.SyntaxProvider
@@ -44,7 +55,10 @@ namespace ConvGen.Generator.Common
                 .WithTrackingName(ConvGenGenerator.Steps.Specs)
                 .Select((s, _) => plan(s!))
                 .WithTrackingName(ConvGenGenerator.Steps.Plan);
-            context.RegisterSourceOutput(plans, (spc, p) => spc.AddSource(hintName(p), emit(p)));
+            context.RegisterSourceOutput(plans, (spc, p) =>
+            {
+                foreach (var (hint, source) in emit(p)) spc.AddSource(hint, source);
+            });
         }
     }
 }

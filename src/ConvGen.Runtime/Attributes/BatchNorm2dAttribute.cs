@@ -14,8 +14,8 @@ namespace ConvGen
     /// [BatchNorm2d(64, Eps = 1e-3)]        // nn.BatchNorm2d(64, eps=1e-3)
     /// public partial class Bn2;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class BatchNorm2dAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class BatchNorm2dAttribute : LayerAttribute
     {
         /// <summary><c>nn.BatchNorm2d(numFeatures)</c>: <paramref name="numFeatures"/> is the channel count C of the input.</summary>
         public BatchNorm2dAttribute(int numFeatures) => NumFeatures = numFeatures;

@@ -11,7 +11,7 @@ namespace ConvGen
     /// [Conv2d(16, 33, new[] { 3, 5 }, Stride = new[] { 2, 1 }, Padding = new[] { 4, 2 })]  // nn.Conv2d(16, 33, (3, 5), stride=(2, 1), padding=(4, 2))
     /// public partial class Layer;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class Conv2dAttribute : ConvAttribute
     {
         /// <summary><c>nn.Conv2d(inChannels, outChannels, kernelSize)</c> with a square kernel.</summary>

@@ -6,7 +6,7 @@ namespace ConvGen
     /// The named arguments every convolution attribute (<see cref="Conv1dAttribute"/>, <see cref="Conv2dAttribute"/>,
     /// <see cref="Conv3dAttribute"/>) shares with <c>torch.nn.ConvNd</c>, plus the fused activation.
     /// </summary>
-    public abstract class ConvAttribute : Attribute
+    public abstract class ConvAttribute : LayerAttribute
     {
         /// <summary>Sets the arguments PyTorch takes positionally.</summary>
         private protected ConvAttribute(int inChannels, int outChannels, int[] kernelSize)
@@ -62,7 +62,7 @@ namespace ConvGen
     /// [Conv1d(16, 33, 3, Stride = 2)]  // nn.Conv1d(16, 33, 3, stride=2)
     /// public partial class Layer;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class Conv1dAttribute : ConvAttribute
     {
         /// <summary><c>nn.Conv1d(inChannels, outChannels, kernelSize)</c>.</summary>
@@ -81,7 +81,7 @@ namespace ConvGen
     /// [Conv3d(16, 33, new[] { 3, 5, 2 }, Stride = new[] { 2, 1, 1 }, Padding = new[] { 4, 2, 0 })]  // nn.Conv3d(16, 33, (3, 5, 2), stride=(2, 1, 1), padding=(4, 2, 0))
     /// public partial class Layer;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class Conv3dAttribute : ConvAttribute
     {
         /// <summary><c>nn.Conv3d(inChannels, outChannels, kernelSize)</c> with a cubic kernel.</summary>

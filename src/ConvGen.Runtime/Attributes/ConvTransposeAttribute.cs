@@ -25,7 +25,7 @@ namespace ConvGen
     /// Generates a <c>torch.nn.ConvTranspose1d</c> layer: weight <c>(in, out/groups, k)</c> as PyTorch stores it, bias
     /// <c>(out)</c>, output length <c>(L − 1)·stride − 2·padding + dilation·(k − 1) + output_padding + 1</c>.
     /// </summary>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class ConvTranspose1dAttribute : ConvTransposeAttribute
     {
         /// <summary><c>nn.ConvTranspose1d(inChannels, outChannels, kernelSize)</c>.</summary>
@@ -44,7 +44,7 @@ namespace ConvGen
     /// [ConvTranspose2d(64, 32, 4, Stride = 2, Padding = 1)]  // nn.ConvTranspose2d(64, 32, 4, stride=2, padding=1): doubles H and W
     /// public partial class Up;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class ConvTranspose2dAttribute : ConvTransposeAttribute
     {
         /// <summary><c>nn.ConvTranspose2d(inChannels, outChannels, kernelSize)</c> with a square kernel.</summary>
@@ -61,7 +61,7 @@ namespace ConvGen
     }
 
     /// <summary>Generates a <c>torch.nn.ConvTranspose3d</c> layer: weight <c>(in, out/groups, kD, kH, kW)</c>, bias <c>(out)</c>.</summary>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class ConvTranspose3dAttribute : ConvTransposeAttribute
     {
         /// <summary><c>nn.ConvTranspose3d(inChannels, outChannels, kernelSize)</c> with a cubic kernel.</summary>

@@ -12,8 +12,8 @@ namespace ConvGen
     /// [Flatten]                            // nn.Flatten(): (N, C, H, W) → (N, C·H·W)
     /// public partial class ToFeatures;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class FlattenAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class FlattenAttribute : LayerAttribute
     {
         /// <summary><c>start_dim</c>: the first dimension to flatten, −4 … 3 (negative counts from the end). Default 1.</summary>
         public int StartDim { get; set; } = 1;

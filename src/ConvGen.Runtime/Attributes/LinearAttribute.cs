@@ -12,8 +12,8 @@ namespace ConvGen
     /// [Linear(512, 1000)]   // nn.Linear(512, 1000)
     /// public partial class Classifier;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class LinearAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class LinearAttribute : LayerAttribute
     {
         /// <summary><c>nn.Linear(inFeatures, outFeatures)</c>.</summary>
         public LinearAttribute(int inFeatures, int outFeatures)

@@ -10,8 +10,8 @@ namespace ConvGen
     /// [ZeroPad2d(0, 1, 0, 1)]              // nn.ZeroPad2d((0, 1, 0, 1)): one column right, one row below
     /// public partial class PadBottomRight;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class ZeroPad2dAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class ZeroPad2dAttribute : LayerAttribute
     {
         /// <summary><c>nn.ZeroPad2d(padding)</c>: the same padding on all four sides.</summary>
         public ZeroPad2dAttribute(int padding) => Padding = new[] { padding, padding, padding, padding };
@@ -33,8 +33,8 @@ namespace ConvGen
     /// [ConstantPad2d(new[] { 3, 0, 2, 1 }, -1)]   // nn.ConstantPad2d((3, 0, 2, 1), -1)
     /// public partial class Frame2;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class ConstantPad2dAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class ConstantPad2dAttribute : LayerAttribute
     {
         /// <summary>
         /// <c>nn.ConstantPad2d(padding, value)</c>: <paramref name="padding"/> is an <c>int</c> (all four sides) or
@@ -63,8 +63,8 @@ namespace ConvGen
     /// [ReflectionPad2d(3)]                 // nn.ReflectionPad2d(3), as in CycleGAN's generator
     /// public partial class Mirror;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class ReflectionPad2dAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class ReflectionPad2dAttribute : LayerAttribute
     {
         /// <summary><c>nn.ReflectionPad2d(padding)</c>: an <c>int</c> (all four sides) or <c>new[] { left, right, top, bottom }</c>.</summary>
         public ReflectionPad2dAttribute(object padding) => Padding = padding;
@@ -81,8 +81,8 @@ namespace ConvGen
     /// [ReplicationPad2d(new[] { 1, 2, 0, 1 })]   // nn.ReplicationPad2d((1, 2, 0, 1))
     /// public partial class Extend;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class ReplicationPad2dAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class ReplicationPad2dAttribute : LayerAttribute
     {
         /// <summary><c>nn.ReplicationPad2d(padding)</c>: an <c>int</c> (all four sides) or <c>new[] { left, right, top, bottom }</c>.</summary>
         public ReplicationPad2dAttribute(object padding) => Padding = padding;

@@ -12,8 +12,8 @@ namespace ConvGen
     /// [MaxPool2d(3, Stride = 2, Padding = 1)]  // nn.MaxPool2d(3, stride=2, padding=1)
     /// public partial class StemPool;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class MaxPool2dAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class MaxPool2dAttribute : LayerAttribute
     {
         /// <summary><c>nn.MaxPool2d(kernelSize)</c> with a square window.</summary>
         public MaxPool2dAttribute(int kernelSize) => KernelSize = new[] { kernelSize, kernelSize };
@@ -55,8 +55,8 @@ namespace ConvGen
     /// [AvgPool2d(2, CeilMode = true, CountIncludePad = false)]  // nn.AvgPool2d(2, ceil_mode=True, count_include_pad=False)
     /// public partial class Downsample;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class AvgPool2dAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class AvgPool2dAttribute : LayerAttribute
     {
         /// <summary><c>nn.AvgPool2d(kernelSize)</c> with a square window.</summary>
         public AvgPool2dAttribute(int kernelSize) => KernelSize = new[] { kernelSize, kernelSize };
@@ -98,8 +98,8 @@ namespace ConvGen
     /// [MaxUnpool2d(2, Stride = 2)]  // nn.MaxUnpool2d(2, stride=2)
     /// public partial class Unpool;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class MaxUnpool2dAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class MaxUnpool2dAttribute : LayerAttribute
     {
         /// <summary><c>nn.MaxUnpool2d(kernelSize)</c> with a square window.</summary>
         public MaxUnpool2dAttribute(int kernelSize) => KernelSize = new[] { kernelSize, kernelSize };
@@ -125,8 +125,8 @@ namespace ConvGen
     /// [AdaptiveAvgPool2d(1)]  // nn.AdaptiveAvgPool2d(1)
     /// public partial class GlobalPool;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class AdaptiveAvgPool2dAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class AdaptiveAvgPool2dAttribute : LayerAttribute
     {
         /// <summary><c>nn.AdaptiveAvgPool2d(outputSize)</c>: a square output.</summary>
         public AdaptiveAvgPool2dAttribute(int outputSize) => OutputSize = new[] { outputSize, outputSize };
@@ -146,8 +146,8 @@ namespace ConvGen
     /// [AdaptiveMaxPool2d(new[] { 7, 7 })]  // nn.AdaptiveMaxPool2d((7, 7))
     /// public partial class RoiPool;
     /// </code></example>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class AdaptiveMaxPool2dAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class AdaptiveMaxPool2dAttribute : LayerAttribute
     {
         /// <summary><c>nn.AdaptiveMaxPool2d(outputSize)</c>: a square output.</summary>
         public AdaptiveMaxPool2dAttribute(int outputSize) => OutputSize = new[] { outputSize, outputSize };

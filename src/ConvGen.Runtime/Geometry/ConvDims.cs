@@ -37,11 +37,8 @@ namespace ConvGen.Internal
         /// <summary>PyTorch's output size for an input of this many elements along the axis (0 when the kernel does not fit).</summary>
         public long Output(long input) => ConvShape.OutputSize(input, PadBefore, PadAfter, Kernel, Stride, Dilation);
 
-        /// <summary>
-        /// A transposed convolution's output size, as PyTorch computes it:
-        /// (input − 1)·stride − 2·padding + dilation·(kernel − 1) + output_padding + 1 (0 or less when nothing is left).
-        /// </summary>
-        public long TransposedOutput(long input) => (input - 1) * Stride - PadBefore - PadAfter + Span + OutputPadding;
+        /// <summary>A transposed convolution's output size (<see cref="ConvShape.TransposedOutputSize"/>; 0 or less when nothing is left).</summary>
+        public long TransposedOutput(long input) => ConvShape.TransposedOutputSize(input, PadBefore, PadAfter, Kernel, Stride, Dilation, OutputPadding);
 
         public int MaxPadding => Math.Max(PadBefore, PadAfter);
     }

@@ -14,14 +14,13 @@ namespace ConvGen.Generator.Layers.Activations
             "ReLU", "ReLU6", "LeakyReLU", "Sigmoid", "Tanh", "Hardsigmoid", "Hardswish", "SiLU", "GELU", "Softmax", "Dropout",
         };
 
-        public static ParseResult<ActivationLayerSpec> Parse(GeneratorAttributeSyntaxContext context, string module, CancellationToken cancellationToken)
-        {
-            var diagnostics = new List<DiagnosticInfo>();
-            var type = LayerAttributes.Begin(context, ActivationMembers.All, diagnostics);
-            if (type is null) return new ParseResult<ActivationLayerSpec>(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        public static ParseResult<ActivationLayerSpec> Parse(GeneratorAttributeSyntaxContext context, string module, CancellationToken cancellationToken) =>
+            LayerAttributes.Parse(context, ActivationMembers.All, cancellationToken,
+                (attribute, target, diagnostics) => Read(attribute, target, module, diagnostics));
 
-            var attribute = context.Attributes[0];
-            cancellationToken.ThrowIfCancellationRequested();
+        /// <summary>The spec of one attribute for <paramref name="target"/> (null when it can't be made; <paramref name="diagnostics"/> says why).</summary>
+        public static ActivationLayerSpec? Read(AttributeData attribute, LayerTarget target, string module, List<DiagnosticInfo> diagnostics)
+        {
             // The one positional argument each takes: nn.LeakyReLU(0.2), nn.Softmax(1), nn.Dropout(0.3).
             string positional = module switch { "LeakyReLU" => "NegativeSlope", "Softmax" => "Dim", _ => "P" };
             var sites = ArgumentSites.From(attribute, positional);
@@ -64,9 +63,9 @@ namespace ConvGen.Generator.Layers.Activations
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxDimOutOfRange, sites["Dim"], dim));
             }
 
-            var spec = new ActivationLayerSpec(LayerDeclaration.ReadTarget(type), module, function, slope, dim, p);
+            var spec = new ActivationLayerSpec(target, module, function, slope, dim, p);
             bool ok = !reader.Failed && LayerAttributes.NoErrors(diagnostics);
-            return new ParseResult<ActivationLayerSpec>(ok ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return ok ? spec : null;
         }
     }
 }

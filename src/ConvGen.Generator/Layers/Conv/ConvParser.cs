@@ -19,14 +19,13 @@ namespace ConvGen.Generator.Layers.Conv
 
         private static readonly string[] s_constructorParameters = { "inChannels", "outChannels", "kernelSize" };
 
-        public static ParseResult<ConvSpec> Parse(GeneratorAttributeSyntaxContext context, int rank, bool transposed, CancellationToken cancellationToken)
-        {
-            var diagnostics = new List<DiagnosticInfo>();
-            var type = LayerAttributes.Begin(context, ConvMembers.All(rank), diagnostics);
-            if (type is null) return new ParseResult<ConvSpec>(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        public static ParseResult<ConvSpec> Parse(GeneratorAttributeSyntaxContext context, int rank, bool transposed, CancellationToken cancellationToken) =>
+            LayerAttributes.Parse(context, ConvMembers.All(rank), cancellationToken,
+                (attribute, target, diagnostics) => Read(attribute, target, rank, transposed, diagnostics));
 
-            var attribute = context.Attributes[0];
-            cancellationToken.ThrowIfCancellationRequested();
+        /// <summary>The spec of one attribute for <paramref name="target"/> (null when it can't be made; <paramref name="diagnostics"/> says why).</summary>
+        public static ConvSpec? Read(AttributeData attribute, LayerTarget target, int rank, bool transposed, List<DiagnosticInfo> diagnostics)
+        {
             var sites = ArgumentSites.From(attribute, s_constructorParameters);
             var reader = new ArgumentReader(sites, diagnostics);
             var args = attribute.ConstructorArguments;
@@ -66,13 +65,13 @@ namespace ConvGen.Generator.Layers.Conv
                 }
             }
 
-            var spec = new ConvSpec(LayerDeclaration.ReadTarget(type), rank, inChannels, outChannels, kernel, stride, paddingKind,
+            var spec = new ConvSpec(target, rank, inChannels, outChannels, kernel, stride, paddingKind,
                 padding, dilation, groups, bias, mode, activation, slope, new Axes(inputSize), transposed, outputPadding);
             if (slopeGiven && activation != Activation.LeakyReLU)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SlopeWithoutLeakyReLU, sites["NegativeSlope"], activation));
             if (!reader.Failed) diagnostics.AddRange(ConvValidator.Validate(spec, sites));
             bool ok = !reader.Failed && LayerAttributes.NoErrors(diagnostics);
-            return new ParseResult<ConvSpec>(ok ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return ok ? spec : null;
         }
     }
 }

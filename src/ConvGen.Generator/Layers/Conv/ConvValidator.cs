@@ -109,6 +109,14 @@ namespace ConvGen.Generator.Layers.Conv
 
         private static string Lower(string paddingMember) => paddingMember.Substring("Padding".Length).ToLowerInvariant();
 
+        /// <summary>The checks of a fixed input size (CONV201–CONV204), also run on each convolution of a network.</summary>
+        public static List<DiagnosticInfo> ValidateInputSize(ConvSpec spec, ArgumentSites sites)
+        {
+            var found = new List<DiagnosticInfo>();
+            ValidateInputSize(spec, spec.ResolvePadding(), (descriptor, site, args) => found.Add(DiagnosticInfo.Create(descriptor, sites[site], args)));
+            return found;
+        }
+
         private static void ValidateInputSize(ConvSpec spec, EquatableArray<AxisPadding> sides, System.Action<DiagnosticDescriptor, string, object[]> report)
         {
             var size = spec.InputSize;

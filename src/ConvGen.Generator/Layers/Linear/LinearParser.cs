@@ -12,14 +12,13 @@ namespace ConvGen.Generator.Layers.LinearLayers
 
         private static readonly string[] s_constructorParameters = { "inFeatures", "outFeatures" };
 
-        public static ParseResult<LinearSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-        {
-            var diagnostics = new List<DiagnosticInfo>();
-            var type = LayerAttributes.Begin(context, LinearMembers.All, diagnostics);
-            if (type is null) return new ParseResult<LinearSpec>(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        public static ParseResult<LinearSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+            LayerAttributes.Parse(context, LinearMembers.All, cancellationToken,
+                (attribute, target, diagnostics) => Read(attribute, target, diagnostics));
 
-            var attribute = context.Attributes[0];
-            cancellationToken.ThrowIfCancellationRequested();
+        /// <summary>The spec of one attribute for <paramref name="target"/> (null when it can't be made; <paramref name="diagnostics"/> says why).</summary>
+        public static LinearSpec? Read(AttributeData attribute, LayerTarget target, List<DiagnosticInfo> diagnostics)
+        {
             var sites = ArgumentSites.From(attribute, s_constructorParameters);
             var reader = new ArgumentReader(sites, diagnostics);
             var args = attribute.ConstructorArguments;
@@ -38,12 +37,12 @@ namespace ConvGen.Generator.Layers.LinearLayers
                 }
             }
 
-            var spec = new LinearSpec(LayerDeclaration.ReadTarget(type), inFeatures, outFeatures, bias, activation, slope);
+            var spec = new LinearSpec(target, inFeatures, outFeatures, bias, activation, slope);
             if (slopeGiven && activation != Activation.LeakyReLU)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SlopeWithoutLeakyReLU, sites["NegativeSlope"], activation));
             if (!reader.Failed) diagnostics.AddRange(LinearValidator.Validate(spec, sites));
             bool ok = !reader.Failed && LayerAttributes.NoErrors(diagnostics);
-            return new ParseResult<LinearSpec>(ok ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return ok ? spec : null;
         }
     }
 }

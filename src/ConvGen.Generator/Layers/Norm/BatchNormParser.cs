@@ -10,14 +10,13 @@ namespace ConvGen.Generator.Layers.Norm
     {
         public static readonly string AttributeName = LayerAttributes.MetadataName("BatchNorm2d");
 
-        public static ParseResult<BatchNormSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-        {
-            var diagnostics = new List<DiagnosticInfo>();
-            var type = LayerAttributes.Begin(context, NormMembers.All, diagnostics);
-            if (type is null) return new ParseResult<BatchNormSpec>(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        public static ParseResult<BatchNormSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+            LayerAttributes.Parse(context, NormMembers.All, cancellationToken,
+                (attribute, target, diagnostics) => Read(attribute, target, diagnostics));
 
-            cancellationToken.ThrowIfCancellationRequested();
-            var attribute = context.Attributes[0];
+        /// <summary>The spec of one attribute for <paramref name="target"/> (null when it can't be made; <paramref name="diagnostics"/> says why).</summary>
+        public static BatchNormSpec? Read(AttributeData attribute, LayerTarget target, List<DiagnosticInfo> diagnostics)
+        {
             var sites = ArgumentSites.From(attribute, "numFeatures");
             var reader = new ArgumentReader(sites, diagnostics);
             int features = reader.Int(attribute.ConstructorArguments[0], "num_features", "numFeatures");
@@ -34,10 +33,10 @@ namespace ConvGen.Generator.Layers.Norm
                 }
             }
 
-            var spec = new BatchNormSpec(LayerDeclaration.ReadTarget(type), features, eps, momentum, affine);
+            var spec = new BatchNormSpec(target, features, eps, momentum, affine);
             if (!reader.Failed) diagnostics.AddRange(BatchNormValidator.Validate(spec, track, sites));
             bool ok = !reader.Failed && LayerAttributes.NoErrors(diagnostics);
-            return new ParseResult<BatchNormSpec>(ok ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return ok ? spec : null;
         }
     }
 }

@@ -11,14 +11,13 @@ namespace ConvGen.Generator.Layers.Pool
     /// </summary>
     internal static class PoolParser
     {
-        public static ParseResult<PoolSpec> Parse(GeneratorAttributeSyntaxContext context, PoolModule module, CancellationToken cancellationToken)
-        {
-            var diagnostics = new List<DiagnosticInfo>();
-            var type = LayerAttributes.Begin(context, PoolMembers.All, diagnostics);
-            if (type is null) return new ParseResult<PoolSpec>(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        public static ParseResult<PoolSpec> Parse(GeneratorAttributeSyntaxContext context, PoolModule module, CancellationToken cancellationToken) =>
+            LayerAttributes.Parse(context, PoolMembers.All, cancellationToken,
+                (attribute, target, diagnostics) => Read(attribute, target, module, diagnostics));
 
-            var attribute = context.Attributes[0];
-            cancellationToken.ThrowIfCancellationRequested();
+        /// <summary>The spec of one attribute for <paramref name="target"/> (null when it can't be made; <paramref name="diagnostics"/> says why).</summary>
+        public static PoolSpec? Read(AttributeData attribute, LayerTarget target, PoolModule module, List<DiagnosticInfo> diagnostics)
+        {
             bool adaptive = module is PoolModule.AdaptiveAvgPool2d or PoolModule.AdaptiveMaxPool2d;
             string first = adaptive ? "outputSize" : "kernelSize";
             var sites = ArgumentSites.From(attribute, first);
@@ -46,11 +45,11 @@ namespace ConvGen.Generator.Layers.Pool
                 }
             }
 
-            var spec = new PoolSpec(LayerDeclaration.ReadTarget(type), module, window, stride ?? window, padding, dilation, ceilMode,
+            var spec = new PoolSpec(target, module, window, stride ?? window, padding, dilation, ceilMode,
                 returnIndices, countIncludePad, divisor, new Axes(inputHeight, inputWidth));
             if (!reader.Failed) diagnostics.AddRange(PoolValidator.Validate(spec, sites));
             bool ok = !reader.Failed && LayerAttributes.NoErrors(diagnostics);
-            return new ParseResult<PoolSpec>(ok ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return ok ? spec : null;
         }
     }
 }

@@ -66,7 +66,7 @@ namespace ConvGen.Generator.Layers.Pool
         }
 
         /// <summary>With InputHeight/InputWidth: both given and positive (CONV201), and a non-empty output (CONV402).</summary>
-        private static void ValidateInputSize(PoolSpec spec, ArgumentSites sites, List<DiagnosticInfo> found)
+        public static void ValidateInputSize(PoolSpec spec, ArgumentSites sites, List<DiagnosticInfo> found)
         {
             var size = spec.InputSize;
             if (size.All(v => v == 0)) return;

@@ -10,14 +10,13 @@ namespace ConvGen.Generator.Layers.Shape
     {
         public static readonly string AttributeName = LayerAttributes.MetadataName("Flatten");
 
-        public static ParseResult<FlattenSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-        {
-            var diagnostics = new List<DiagnosticInfo>();
-            var type = LayerAttributes.Begin(context, FlattenMembers.All, diagnostics);
-            if (type is null) return new ParseResult<FlattenSpec>(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        public static ParseResult<FlattenSpec> Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+            LayerAttributes.Parse(context, FlattenMembers.All, cancellationToken,
+                (attribute, target, diagnostics) => Read(attribute, target, diagnostics));
 
-            cancellationToken.ThrowIfCancellationRequested();
-            var attribute = context.Attributes[0];
+        /// <summary>The spec of one attribute for <paramref name="target"/> (null when it can't be made; <paramref name="diagnostics"/> says why).</summary>
+        public static FlattenSpec? Read(AttributeData attribute, LayerTarget target, List<DiagnosticInfo> diagnostics)
+        {
             var sites = ArgumentSites.From(attribute);
             var reader = new ArgumentReader(sites, diagnostics);
             int start = 1, end = -1;
@@ -27,10 +26,10 @@ namespace ConvGen.Generator.Layers.Shape
                 else if (named.Key == "EndDim") end = reader.Int(named.Value, "end_dim", named.Key);
             }
 
-            var spec = new FlattenSpec(LayerDeclaration.ReadTarget(type), start, end);
+            var spec = new FlattenSpec(target, start, end);
             if (!reader.Failed) diagnostics.AddRange(Validate(spec, sites));
             bool ok = !reader.Failed && LayerAttributes.NoErrors(diagnostics);
-            return new ParseResult<FlattenSpec>(ok ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return ok ? spec : null;
         }
 
         /// <summary>Each dimension in [−4, 3] (CONV603), then start not after end (CONV601), in torch.flatten's order.</summary>

@@ -14,14 +14,13 @@ namespace ConvGen.Generator.Layers.Shape
     {
         public static readonly string[] Modules = { "ZeroPad2d", "ConstantPad2d", "ReflectionPad2d", "ReplicationPad2d" };
 
-        public static ParseResult<PadSpec> Parse(GeneratorAttributeSyntaxContext context, string module, CancellationToken cancellationToken)
-        {
-            var diagnostics = new List<DiagnosticInfo>();
-            var type = LayerAttributes.Begin(context, PadMembers.All, diagnostics);
-            if (type is null) return new ParseResult<PadSpec>(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+        public static ParseResult<PadSpec> Parse(GeneratorAttributeSyntaxContext context, string module, CancellationToken cancellationToken) =>
+            LayerAttributes.Parse(context, PadMembers.All, cancellationToken,
+                (attribute, target, diagnostics) => Read(attribute, target, module, diagnostics));
 
-            cancellationToken.ThrowIfCancellationRequested();
-            var attribute = context.Attributes[0];
+        /// <summary>The spec of one attribute for <paramref name="target"/> (null when it can't be made; <paramref name="diagnostics"/> says why).</summary>
+        public static PadSpec? Read(AttributeData attribute, LayerTarget target, string module, List<DiagnosticInfo> diagnostics)
+        {
             var args = attribute.ConstructorArguments;
             int[]? sides;
             double value = 0;
@@ -43,16 +42,16 @@ namespace ConvGen.Generator.Layers.Shape
                 if (module == "ConstantPad2d" && args[1].Value is double d) value = d; // NaN and ±∞ fill as in PyTorch
             }
 
-            if (sides is null) return new ParseResult<PadSpec>(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            if (sides is null) return null;
             var mode = module switch
             {
                 "ReflectionPad2d" => PaddingMode.Reflect,
                 "ReplicationPad2d" => PaddingMode.Replicate,
                 _ => PaddingMode.Zeros,
             };
-            var spec = new PadSpec(LayerDeclaration.ReadTarget(type), module, sides[0], sides[1], sides[2], sides[3], mode, value);
+            var spec = new PadSpec(target, module, sides[0], sides[1], sides[2], sides[3], mode, value);
             bool ok = LayerAttributes.NoErrors(diagnostics);
-            return new ParseResult<PadSpec>(ok ? spec : null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            return ok ? spec : null;
         }
     }
 }

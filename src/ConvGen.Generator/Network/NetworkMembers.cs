@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+
+namespace ConvGen.Generator.Network
+{
+    /// <summary>
+    /// The names of the members a network generates: the emitter writes them from here, and the parser checks the user's
+    /// class against <see cref="All"/> (CONV307).
+    /// </summary>
+    internal static class NetworkMembers
+    {
+        public const string InChannels = nameof(InChannels);
+        public const string InputHeight = nameof(InputHeight);
+        public const string InputWidth = nameof(InputWidth);
+        public const string InFeatures = nameof(InFeatures);
+        public const string InputLength = nameof(InputLength);
+        public const string OutputLength = nameof(OutputLength);
+        public const string LayerCount = nameof(LayerCount);
+        public const string BufferA = "_bufferA";
+        public const string BufferB = "_bufferB";
+
+        /// <summary>The nested class that runs the layer of this index: Layer0, Layer3, ….</summary>
+        public static string LayerClass(int index) => "Layer" + index;
+
+        /// <summary>Its instance field: _layer0, ….</summary>
+        public static string LayerField(int index) => "_layer" + index;
+
+        /// <summary>The constants of a layer's output shape: Layer3Channels/Height/Width, or Layer7Features.</summary>
+        public static IEnumerable<string> ShapeConstants(int index, bool image) => image
+            ? new[] { $"Layer{index}Channels", $"Layer{index}Height", $"Layer{index}Width" }
+            : new[] { $"Layer{index}Features" };
+
+        /// <summary>The names every network may generate besides the per-layer ones (which start with Layer/_layer).</summary>
+        public static readonly IReadOnlyCollection<string> All = new HashSet<string>
+        {
+            InChannels, InputHeight, InputWidth, InFeatures, InputLength, OutputLength, LayerCount, BufferA, BufferB,
+            "OutputChannels", "OutputHeight", "OutputWidth", "OutputFeatures",
+        };
+    }
+}
