@@ -54,6 +54,58 @@ public class NetworkConformanceTests(ITestOutputHelper output)
         Assert.Equal(784, LeNet5.InputLength);
     }
 
+    /// <summary>
+    /// The sample's trained LeNet-5 (samples/Digits, trained by tools/ConvGen.DigitsTrainer with PyTorch) on its 500
+    /// held-out rendered digits (golden-networks/digits-heldout.bin: pixels, label, PyTorch's class and logits): at least
+    /// 95 % right, the same class as PyTorch for every image, and logits within 1e-5 of the largest (trained logits reach
+    /// ±75, so the float32 differences scale with them).
+    /// </summary>
+    [Fact]
+    public void Trained_LeNet5_reads_the_held_out_digits_as_torch_does()
+    {
+        string folder = Path.Combine(AppContext.BaseDirectory, "golden-networks");
+        var network = new LeNet5(Path.Combine(folder, "lenet5-digits.safetensors"));
+        using var reader = new BinaryReader(File.OpenRead(Path.Combine(folder, "digits-heldout.bin")));
+        Assert.Equal("DGTS", new string(reader.ReadChars(4)));
+        int count = reader.ReadInt32(), height = reader.ReadInt32(), width = reader.ReadInt32();
+        Assert.Equal((28, 28), (height, width));
+
+        var input = new float[count * LeNet5.InputLength];
+        var torch = new float[count * LeNet5.OutputLength];
+        var labels = new int[count];
+        var torchClass = new int[count];
+        for (int n = 0; n < count; n++)
+        {
+            labels[n] = reader.ReadByte();
+            torchClass[n] = reader.ReadByte();
+            byte[] pixels = reader.ReadBytes(height * width);
+            for (int i = 0; i < pixels.Length; i++) input[n * LeNet5.InputLength + i] = pixels[i] / 255f;
+            for (int i = 0; i < LeNet5.OutputLength; i++) torch[n * LeNet5.OutputLength + i] = reader.ReadSingle();
+        }
+
+        var y = new float[torch.Length];
+        network.Forward(input, y, count);
+        int right = 0;
+        for (int n = 0; n < count; n++)
+        {
+            int predicted = ArgMax(y.AsSpan(n * LeNet5.OutputLength, LeNet5.OutputLength));
+            Assert.True(predicted == torchClass[n], $"image {n}: ConvGen reads {predicted}, PyTorch {torchClass[n]}");
+            right += predicted == labels[n] ? 1 : 0;
+        }
+
+        output.WriteLine($"{right} of {count} right ({100.0 * right / count:F1} %)");
+        Assert.True(right >= 0.95 * count, $"{right} of {count} right, below 95 %");
+        AssertLogits(torch, y, count);
+    }
+
+    private static int ArgMax(ReadOnlySpan<float> values)
+    {
+        int best = 0;
+        for (int i = 1; i < values.Length; i++)
+            if (values[i] > values[best]) best = i;
+        return best;
+    }
+
     private void AssertLogits(float[] torch, float[] y, int batch)
     {
         double largest = torch.Max(v => Math.Abs((double)v)), tolerance = 1e-5 * largest + 1e-6;
