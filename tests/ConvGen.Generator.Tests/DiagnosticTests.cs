@@ -99,7 +99,7 @@ public class DiagnosticTests
         var (source, expected) = GeneratorHarness.ParseMarkup(Prelude + "[Conv1d(3, 8, 3)][{|CONV004:Conv2d(3, 8, 3)|}] public partial class L;");
         var result = GeneratorHarness.Run(source);
         Assert.Equal(expected, result.GeneratorDiagnostics.Select(d => (d.Id, d.Location.SourceSpan)).ToList());
-        Assert.Equal("'L' has more than one layer attribute ([Conv1d] and [Conv2d]); a class is one layer", result.GeneratorDiagnostics[0].GetMessage());
+        Assert.Equal("'L' has more than one layer attribute ([Conv1d] and [Conv2d]); a class is one layer, or a network when it also has [Sequential]", result.GeneratorDiagnostics[0].GetMessage());
         Assert.Empty(result.Sources);
     }
 

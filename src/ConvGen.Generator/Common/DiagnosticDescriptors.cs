@@ -28,7 +28,7 @@ namespace ConvGen.Generator.Common
 
         public static readonly DiagnosticDescriptor DuplicateAttribute = Error("CONV004",
             "More than one layer attribute",
-            "'{0}' has more than one layer attribute ([{1}] and [{2}]); a class is one layer");
+            "'{0}' has more than one layer attribute ([{1}] and [{2}]); a class is one layer, or a network when it also has [Sequential]");
 
         public static readonly DiagnosticDescriptor UnknownActivation = Error("CONV005",
             "Unknown activation",
