@@ -77,7 +77,7 @@ public class LeNetConformanceTests(ITestOutputHelper output)
             Assert.Equal(ArgMax(torch.AsSpan(n * 10, 10)), ArgMax(y.AsSpan(n * 10, 10)));
     }
 
-    private static int ArgMax(ReadOnlySpan<float> values)
+    internal static int ArgMax(ReadOnlySpan<float> values)
     {
         int best = 0;
         for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;

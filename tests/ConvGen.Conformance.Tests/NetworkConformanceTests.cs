@@ -88,7 +88,7 @@ public class NetworkConformanceTests(ITestOutputHelper output)
         int right = 0;
         for (int n = 0; n < count; n++)
         {
-            int predicted = ArgMax(y.AsSpan(n * LeNet5.OutputLength, LeNet5.OutputLength));
+            int predicted = LeNetConformanceTests.ArgMax(y.AsSpan(n * LeNet5.OutputLength, LeNet5.OutputLength));
             Assert.True(predicted == torchClass[n], $"image {n}: ConvGen reads {predicted}, PyTorch {torchClass[n]}");
             right += predicted == labels[n] ? 1 : 0;
         }
@@ -96,14 +96,6 @@ public class NetworkConformanceTests(ITestOutputHelper output)
         output.WriteLine($"{right} of {count} right ({100.0 * right / count:F1} %)");
         Assert.True(right >= 0.95 * count, $"{right} of {count} right, below 95 %");
         AssertLogits(torch, y, count);
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
-            if (values[i] > values[best]) best = i;
-        return best;
     }
 
     private void AssertLogits(float[] torch, float[] y, int batch)
