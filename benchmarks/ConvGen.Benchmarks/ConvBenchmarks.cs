@@ -74,6 +74,11 @@ namespace ConvGen.Benchmarks
                 return SetupOp(library);
             }
 
+            if (NetworkLayers.IsNetwork(Layer))
+            {
+                return SetupNetwork(library);
+            }
+
             LayerData data = LayerData.Create(BenchLayers.Get(Layer));
             IConvPeer peer = Peers.Create(library, data);
             peer.Run(); // first call outside the measurement (lazy init, weight pre-packing)
@@ -97,6 +102,17 @@ namespace ConvGen.Benchmarks
             return peer;
         }
 
+        /// <summary>A network of the <c>networks</c> suite: checked against ONNX Runtime's output (ORT against TorchSharp's).</summary>
+        private IBenchPeer SetupNetwork(string library)
+        {
+            NetworkData data = NetworkData.Create(NetworkLayers.Get(Layer));
+            IBenchPeer peer = NetworkPeers.Create(library, data);
+            peer.Run();
+            double error = NetworkPeers.Verify(peer, data);
+            Console.WriteLine($"// {library} {peer.Description}; checked against a peer: {error:G2}; native allocator: {NativeAllocator.State}");
+            return peer;
+        }
+
         /// <summary>
         /// The benchmarks that exist for a layer: all four for a convolution; for a layer of the <c>layers</c> suite the
         /// two peers, and ConvGen once its family is compiled in (ConvGenOpLayers), not on two threads (memory-bound
@@ -104,6 +120,7 @@ namespace ConvGen.Benchmarks
         /// </summary>
         public static bool Exists(string method, string layer)
         {
+            if (NetworkLayers.IsNetwork(layer)) return method != nameof(ConvGen2Threads); // the networks: one thread
             if (!OpLayers.IsOp(layer)) return true;
             return method switch
             {
@@ -223,7 +240,8 @@ namespace ConvGen.Benchmarks
                 return "?";
             }
 
-            double flops = OpLayers.IsOp(name) ? OpLayers.Get(name).Flops : BenchLayers.Get(name).Flops;
+            double flops = OpLayers.IsOp(name) ? OpLayers.Get(name).Flops
+                : NetworkLayers.IsNetwork(name) ? NetworkLayers.Get(name).Flops : BenchLayers.Get(name).Flops;
             return flops > 0 ? (flops / medianNs.Value).ToString("F1", CultureInfo.InvariantCulture) : "-";
         }
     }

@@ -304,7 +304,7 @@ namespace ConvGen.Benchmarks
             Conv2dSuite => quick ? Quick.Select(Get).ToArray() : All,
             NdSuite => quick ? NdQuick.Select(Get).ToArray() : Nd,
             AllSuites => Suite(Conv2dSuite, quick).Concat(Suite(NdSuite, quick)).ToArray(),
-            _ => throw new ArgumentException($"unknown suite '{suite}'; known: {Conv2dSuite} (the 12 Conv2d layers, default), {NdSuite} (Conv1d, Conv3d, ConvTranspose2d), {AllSuites} (both), {OpLayers.Suite} (pooling, Linear, activations, BatchNorm2d)"),
+            _ => throw new ArgumentException($"unknown suite '{suite}'; known: {Conv2dSuite} (the 12 Conv2d layers, default), {NdSuite} (Conv1d, Conv3d, ConvTranspose2d), {AllSuites} (both), {OpLayers.Suite} (pooling, Linear, activations, BatchNorm2d), {NetworkLayers.Suite} (LeNet-5)"),
         };
 
         /// <summary>True for a layer of the second suite.</summary>

@@ -15,7 +15,7 @@ namespace ConvGen.Benchmarks
         public const string InputName = OnnxConvModel.InputName;
         public const string OutputName = OnnxConvModel.OutputName;
         public const long OpsetVersion = 20;
-        private const long IrVersion = 9;
+        public const long IrVersion = 9;
 
         public static byte[] Build(OpData data)
         {

@@ -114,7 +114,7 @@ namespace ConvGen.Benchmarks
         }
 
         /// <summary>Overwrites a module's parameter or buffer with <paramref name="values"/> (same shape).</summary>
-        private static void Copy(Tensor target, float[] values)
+        internal static void Copy(Tensor target, float[] values)
         {
             using Tensor source = torch.tensor(values, target.shape, ScalarType.Float32);
             target.copy_(source);

@@ -15,11 +15,12 @@ namespace ConvGen.Benchmarks
 
 usage: dotnet run -c Release -- <mode> [options]
 
-  layer selection (bench, check, time, layers): [--suite conv2d|nd|all|layers] [--quick] [--layers a,b,...]
+  layer selection (bench, check, time, layers): [--suite conv2d|nd|all|layers|networks] [--quick] [--layers a,b,...]
          --suite conv2d  the 12 Conv2d layers of bench-layers.md (default)
          --suite nd      Conv1d (speech, TCN), Conv3d (video) and ConvTranspose2d (DCGAN, U-Net) layers
          --suite all     both convolution suites
          --suite layers  MaxPool2d, AvgPool2d, global average pooling, Linear, activations, BatchNorm2d (issue 12)
+         --suite networks  LeNet-5 end to end ([Sequential] class vs nn.Sequential vs one ONNX graph), batch 1 and 8
          --quick: the suite's 3-layer subset; --layers: by name, from any suite
 
   bench  [selection] [BenchmarkDotNet args, e.g. --filter *OnnxRuntime*]
@@ -161,7 +162,8 @@ usage: dotnet run -c Release -- <mode> [options]
 
             List<Report.Row> last = Report.ReadCsv(BenchPaths.DefaultCsv);
             string[] history = Directory.GetFiles(BenchPaths.HistoryDir, "run-*.csv").OrderByDescending(f => f, StringComparer.Ordinal).ToArray();
-            foreach (Func<string, bool> suite in new Func<string, bool>[] { l => !BenchLayers.IsNd(l) && !OpLayers.IsOp(l), BenchLayers.IsNd, OpLayers.IsOp })
+            foreach (Func<string, bool> suite in new Func<string, bool>[]
+                     { l => !BenchLayers.IsNd(l) && !OpLayers.IsOp(l) && !NetworkLayers.IsNetwork(l), BenchLayers.IsNd, OpLayers.IsOp, NetworkLayers.IsNetwork })
             {
                 if (last.Any(r => suite(r.Layer)))
                 {
@@ -242,17 +244,24 @@ usage: dotnet run -c Release -- <mode> [options]
                     $"    {l.Attribute}   ({l.BytesMoved / 1024.0:F0} KB moved{(ConvGenOpLayers.IsEnabled(l.Kind) ? "" : "; ConvGen layer not enabled in this build")})"));
             }
 
+            foreach (NetworkSpec l in selection.Networks)
+            {
+                Console.WriteLine(l);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    [Sequential] class LeNet5 (NetworkLayers.cs)   ({l.Flops / 1e6:F2} MFLOP)"));
+            }
+
             return 0;
         }
 
-        /// <summary>`check`: the convolution layers (ConsistencyCheck) and the layers suite (OpCheck); exit 1 if either fails.</summary>
+        /// <summary>`check`: the convolution layers (ConsistencyCheck), the layers suite (OpCheck) and the networks (NetworkPeers.Check); exit 1 if any fails.</summary>
         private static int Check(LayerSelection selection)
         {
             int rc = selection.Conv.Count > 0 ? ConsistencyCheck.Run(selection.Conv) : 0;
-            return Math.Max(rc, selection.Ops.Count > 0 ? OpCheck.Run(selection.Ops) : 0);
+            rc = Math.Max(rc, selection.Ops.Count > 0 ? OpCheck.Run(selection.Ops) : 0);
+            return Math.Max(rc, selection.Networks.Count > 0 ? NetworkPeers.Check(selection.Networks) : 0);
         }
 
-        /// <summary>`time`: the convolution layers, then the layers suite (with its summary table).</summary>
+        /// <summary>`time`: the convolution layers, then the layers suite and the networks (each with its summary table).</summary>
         private static int Time(LayerSelection selection, string? libraries)
         {
             int rc = selection.Conv.Count > 0 ? QuickTime(selection.Conv, libraries) : 0;
@@ -263,6 +272,15 @@ usage: dotnet run -c Release -- <mode> [options]
                 if (unknown is not null) throw new ArgumentException($"unknown library '{unknown}'; known: ConvGen, TorchSharp, OnnxRuntime");
                 if (selection.Conv.Count > 0) Console.WriteLine();
                 rc = Math.Max(rc, OpReport.QuickTime(selection.Ops, chosen));
+            }
+
+            if (selection.Networks.Count > 0)
+            {
+                string[]? chosen = libraries?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                string? unknown = chosen?.FirstOrDefault(c => !NetworkPeers.Libraries.Contains(c));
+                if (unknown is not null) throw new ArgumentException($"unknown library '{unknown}'; known: {string.Join(", ", NetworkPeers.Libraries)}");
+                if (selection.Conv.Count + selection.Ops.Count > 0) Console.WriteLine();
+                rc = Math.Max(rc, NetworkPeers.QuickTime(selection.Networks, chosen));
             }
 
             return rc;

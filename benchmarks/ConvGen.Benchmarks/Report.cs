@@ -57,12 +57,13 @@ namespace ConvGen.Benchmarks
             FmaPeak.Result[] peak = measureFma ? FmaPeak.MeasureAll() : Array.Empty<FmaPeak.Result>();
 
             // The 12 Conv2d layers and the second suite (Conv1d, Conv3d, ConvTranspose2d) get a table and a chart each, the
-            // layers suite (pooling, Linear, activations, BatchNorm2d) a table (OpReport).
+            // layers suite (pooling, Linear, activations, BatchNorm2d) a table (OpReport), the networks suite a table (NetworkPeers).
             List<ConvLayerSpec> layers = BenchLayers.All.Where(l => rows.Any(r => r.Layer == l.Name)).ToList();
             List<ConvLayerSpec> ndLayers = BenchLayers.Nd.Where(l => rows.Any(r => r.Layer == l.Name)).ToList();
-            List<Row> rows2d = rows.Where(r => !BenchLayers.IsNd(r.Layer) && !OpLayers.IsOp(r.Layer)).ToList();
+            List<Row> rows2d = rows.Where(r => !BenchLayers.IsNd(r.Layer) && !OpLayers.IsOp(r.Layer) && !NetworkLayers.IsNetwork(r.Layer)).ToList();
             List<Row> rowsNd = rows.Where(r => BenchLayers.IsNd(r.Layer)).ToList();
             List<Row> rowsOps = rows.Where(r => OpLayers.IsOp(r.Layer)).ToList(); // the layers suite: a table, no chart
+            List<Row> rowsNetworks = rows.Where(r => NetworkLayers.IsNetwork(r.Layer)).ToList(); // the networks suite: a table
             List<string> libraries = Libraries(rows2d);
             List<string> ndLibraries = Libraries(rowsNd);
 
@@ -70,10 +71,12 @@ namespace ConvGen.Benchmarks
             string md = Path.Combine(outDir, "results.md");
             string png = Path.Combine(outDir, "gflops.png");
             string ndPng = Path.Combine(outDir, NdChartFile);
-            bool onlyConv2d = ndLayers.Count == 0 && rowsOps.Count == 0;
+            bool onlyConv2d = ndLayers.Count == 0 && rowsOps.Count == 0 && rowsNetworks.Count == 0;
             File.WriteAllText(md, Markdown(rows2d, libraries, layers, peak, csvPaths, outDir, onlyConv2d)
                                   + (ndLayers.Count == 0 ? "" : NdMarkdown(rowsNd, ndLibraries, ndLayers, peak))
-                                  + (rowsOps.Count == 0 ? "" : OpReport.Markdown(rowsOps, measureFloor: peak.Length > 0)));
+                                  + (rowsOps.Count == 0 ? "" : OpReport.Markdown(rowsOps, measureFloor: peak.Length > 0))
+                                  + (rowsNetworks.Count == 0 ? "" : Environment.NewLine + NetworkPeers.Markdown(rowsNetworks,
+                                      $"## Networks{Environment.NewLine}{Environment.NewLine}Fourth suite (`bench --suite {NetworkLayers.Suite}`, NetworkLayers.cs):")));
             Console.WriteLine($"wrote {md}");
             if (layers.Count > 0 || onlyConv2d)
             {
