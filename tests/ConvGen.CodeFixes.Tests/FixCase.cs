@@ -52,6 +52,7 @@ public static class FixCases
             .Concat(MakeContainingTypesPartialTests.Cases)
             .Concat(SameWithStrideTests.Cases)
             .Concat(GroupsTests.Cases)
+            .Concat(InsertFlattenTests.Cases)
             .ToList();
 
     public static FixCase Named(string name) => All.Single(c => c.Name == name);
