@@ -26,7 +26,58 @@ public class MalformedSourceFuzzTests
         "record", "struct", "///", "/*", "@", "global::", "ConvGen.", "typeof(", "default", "nameof(Padding)",
         "Conv1d(", "Conv3d(", "Conv2d] [Conv1d(1, 1, 1)", "new[] { 1, 2, 3 }", "Activation = Activation.GELU", "Activation.",
         "(Activation)42", "NegativeSlope = float.NaN", "NegativeSlope =", "0.2f", "InputDepth = 0", "InputDepth =",
+        "[Sequential(InChannels = 1, InputHeight = 8, InputWidth = 8)]", "[Flatten]", "[Linear(", "[BatchNorm2d(", "Name = \"0\"",
+        "[ReLU]", "[MaxPool2d(2)]", "[Dropout]", "InFeatures =", "[Softmax(0)]", "[ConvTranspose2d(2, 2, 2, Stride = 2)]",
     };
+
+    /// <summary>Networks as a user types them: each edited as the layers above are.</summary>
+    private static readonly string[] Networks =
+    {
+        "using ConvGen;\nnamespace Fuzz;\n[Sequential(InChannels = 1, InputHeight = 28, InputWidth = 28)]\n" +
+        "[Conv2d(1, 6, 5, Padding = 2, Activation = Activation.ReLU)] [MaxPool2d(2)]\n[Conv2d(6, 16, 5)] [ReLU] [MaxPool2d(2)]\n" +
+        "[Flatten] [Linear(400, 120)] [ReLU] [Linear(120, 84)] [ReLU] [Linear(84, 10)]\npublic partial class LeNet5;\n",
+        "using ConvGen;\nnamespace Fuzz;\npublic static partial class Models\n{\n    [Sequential(InChannels = 3, InputHeight = 16, InputWidth = 12)]\n" +
+        "    [Conv2d(3, 8, 3, Stride = 2, Padding = 1, Bias = false, Name = \"features.0\")] [BatchNorm2d(8, Name = \"features.1\")] [ReLU6]\n" +
+        "    [Conv2d(8, 8, 3, Padding = 1, Groups = 8)] [BatchNorm2d(8)] [Hardswish] [AdaptiveAvgPool2d(1)] [Flatten] [Dropout(0.2f)] [Linear(8, 5)]\n" +
+        "    internal partial class Stem { }\n}\n",
+        "using ConvGen;\nnamespace Fuzz;\n[Sequential(InFeatures = 12)] [ReLU] [Linear(12, 8)] [GELU] [Linear(8, 5)] [Softmax(1)]\n" +
+        "public partial class Mlp;\n[Sequential(InChannels = 4, InputHeight = 5, InputWidth = 6)] [ReflectionPad2d(1)] [ConvTranspose2d(4, 2, 2, Stride = 2)]" +
+        " [ZeroPad2d(0, 1, 1, 0)] [Softmax(1)]\npublic partial class Up;\n",
+    };
+
+    [Theory]
+    [MemberData(nameof(Batches))]
+    public void Edited_networks_never_crash_the_generator(int batchSeed, int count)
+    {
+        var failures = new List<string>();
+        int generated = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int seed = FuzzSettings.CaseSeed(batchSeed, i);
+            var r = new Random(seed);
+            string source = Edit(Networks[r.Next(Networks.Length)], r);
+            GeneratorRun run;
+            try
+            {
+                run = InMemoryCompiler.RunGenerator(InMemoryCompiler.Compile(
+                    $"Network{seed}", new[] { InMemoryCompiler.Parse(source, "Networks.cs") }, OptimizationLevel.Debug));
+            }
+            catch (Exception e)
+            {
+                failures.Add($"case seed {seed}: the generator driver threw {e.GetType().Name}: {e.Message}");
+                continue;
+            }
+
+            generated += run.Sources.Length;
+            failures.AddRange(run.Exceptions.Select(e => $"case seed {seed}: generator threw {e}"));
+            failures.AddRange(InvalidAttributeFuzzTests.GeneratedCodeDiagnostics(run).Select(d => $"case seed {seed}: diagnostic in generated code: {d}{Environment.NewLine}--- edited source ---{Environment.NewLine}{source}"));
+        }
+
+        Assert.True(generated > 0, $"batch seed {batchSeed}: no network survived the edits");
+        Assert.True(failures.Count == 0,
+            $"Batch seed {batchSeed}: {failures.Count} failure(s):{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(15))}" +
+            Environment.NewLine + "Rerun: " + FuzzSettings.Repro(nameof(MalformedSourceFuzzTests), batchSeed, count));
+    }
 
     public static IEnumerable<object[]> Batches() => FuzzSettings.Batches(CiCount, BatchSize);
 

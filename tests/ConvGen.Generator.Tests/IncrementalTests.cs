@@ -12,7 +12,8 @@ namespace ConvGen.Generator.Tests;
 /// <summary>An edit that does not touch a layer re-uses every step; the models between steps hold no Roslyn objects.</summary>
 public class IncrementalTests
 {
-    private const string Layer = "using ConvGen; namespace App; [Conv2d(3, 8, 3, Groups = 1)] public partial class L;";
+    private const string Layer = "using ConvGen; namespace App; [Conv2d(3, 8, 3, Groups = 1)] public partial class L;\n" +
+        "[Sequential(InChannels = 1, InputHeight = 8, InputWidth = 8)] [Conv2d(1, 2, 3)] [BatchNorm2d(2)] [ReLU] [Flatten] [Linear(72, 3)] public partial class N;";
     private const string Other = "namespace App; public class Other { public int M() => 1; }";
     private static readonly string[] TrackedSteps = { ConvGenGenerator.Steps.Parse, ConvGenGenerator.Steps.Specs, ConvGenGenerator.Steps.Plan };
 

@@ -77,7 +77,7 @@ namespace ConvGen.Generator.Common
 
             diagnostics.AddRange(LayerDeclaration.Validate(LayerDeclaration.Read(type, declaration, generatedNames),
                 LocationInfo.From(declaration.Identifier)));
-            return attribute.AttributeConstructor is null || HasCompilerError(attribute) ? null : type;
+            return IsReadable(attribute) ? type : null;
         }
 
         /// <summary>The class carries <c>[Sequential]</c>.</summary>
@@ -97,6 +97,10 @@ namespace ConvGen.Generator.Common
             string name = attribute.AttributeClass?.Name ?? "?";
             return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
         }
+
+        /// <summary>The compiler bound the attribute to a constructor and reports no error in its arguments: a family's reader
+        /// may read it (otherwise the compiler's error is the one to show, mid-edit).</summary>
+        public static bool IsReadable(AttributeData attribute) => attribute.AttributeConstructor is not null && !HasCompilerError(attribute);
 
         private static bool HasCompilerError(AttributeData attribute) =>
             attribute.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)

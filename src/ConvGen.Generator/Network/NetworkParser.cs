@@ -70,7 +70,7 @@ namespace ConvGen.Generator.Network
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateLayerName, sites.Attribute, type.Name, layerName));
 
                 var layerDiagnostics = new List<DiagnosticInfo>();
-                object? spec = Read(module, attribute, Nested(target, index), layerDiagnostics);
+                object? spec = LayerAttributes.IsReadable(attribute) ? Read(module, attribute, Nested(target, index), layerDiagnostics) : null;
                 diagnostics.AddRange(layerDiagnostics);
                 bool fused = spec is ConvSpec { Activation: not Activation.None } or LinearSpec { Activation: not Activation.None };
                 if (spec is not null && shape is not null)
