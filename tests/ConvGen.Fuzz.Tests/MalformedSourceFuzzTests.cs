@@ -45,59 +45,39 @@ public class MalformedSourceFuzzTests
         " [ZeroPad2d(0, 1, 1, 0)] [Softmax(1)]\npublic partial class Up;\n",
     };
 
-    [Theory]
-    [MemberData(nameof(Batches))]
-    public void Edited_networks_never_crash_the_generator(int batchSeed, int count)
-    {
-        var failures = new List<string>();
-        int generated = 0;
-        for (int i = 0; i < count; i++)
-        {
-            int seed = FuzzSettings.CaseSeed(batchSeed, i);
-            var r = new Random(seed);
-            string source = Edit(Networks[r.Next(Networks.Length)], r);
-            GeneratorRun run;
-            try
-            {
-                run = InMemoryCompiler.RunGenerator(InMemoryCompiler.Compile(
-                    $"Network{seed}", new[] { InMemoryCompiler.Parse(source, "Networks.cs") }, OptimizationLevel.Debug));
-            }
-            catch (Exception e)
-            {
-                failures.Add($"case seed {seed}: the generator driver threw {e.GetType().Name}: {e.Message}");
-                continue;
-            }
-
-            generated += run.Sources.Length;
-            failures.AddRange(run.Exceptions.Select(e => $"case seed {seed}: generator threw {e}"));
-            failures.AddRange(InvalidAttributeFuzzTests.GeneratedCodeDiagnostics(run).Select(d => $"case seed {seed}: diagnostic in generated code: {d}{Environment.NewLine}--- edited source ---{Environment.NewLine}{source}"));
-        }
-
-        Assert.True(generated > 0, $"batch seed {batchSeed}: no network survived the edits");
-        Assert.True(failures.Count == 0,
-            $"Batch seed {batchSeed}: {failures.Count} failure(s):{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(15))}" +
-            Environment.NewLine + "Rerun: " + FuzzSettings.Repro(nameof(MalformedSourceFuzzTests), batchSeed, count));
-    }
-
     public static IEnumerable<object[]> Batches() => FuzzSettings.Batches(CiCount, BatchSize);
 
     [Theory]
     [MemberData(nameof(Batches))]
-    public void Edited_declarations_never_crash_the_generator(int batchSeed, int count)
+    public void Edited_declarations_never_crash_the_generator(int batchSeed, int count) =>
+        RunEdited(batchSeed, count, "layer", r =>
+        {
+            var configs = Enumerable.Range(0, 3).Select(_ => LayerConfig.Random(r.Next())).ToList();
+            return Edit(new LayerBatch(configs, r.Next()).Source, r);
+        });
+
+    [Theory]
+    [MemberData(nameof(Batches))]
+    public void Edited_networks_never_crash_the_generator(int batchSeed, int count) =>
+        RunEdited(batchSeed, count, "network", r => Edit(Networks[r.Next(Networks.Length)], r));
+
+    /// <summary>
+    /// Runs the generator on <paramref name="count"/> edited sources: it must never throw, and what it generates must
+    /// compile without a diagnostic of its own; some <paramref name="what"/> must survive the edits.
+    /// </summary>
+    private static void RunEdited(int batchSeed, int count, string what, Func<Random, string> edited)
     {
         var failures = new List<string>();
         int generated = 0;
         for (int i = 0; i < count; i++)
         {
             int seed = FuzzSettings.CaseSeed(batchSeed, i);
-            var r = new Random(seed);
-            var configs = Enumerable.Range(0, 3).Select(_ => LayerConfig.Random(r.Next())).ToList();
-            string source = Edit(new LayerBatch(configs, r.Next()).Source, r);
+            string source = edited(new Random(seed));
             GeneratorRun run;
             try
             {
                 run = InMemoryCompiler.RunGenerator(InMemoryCompiler.Compile(
-                    $"Edited{seed}", new[] { InMemoryCompiler.Parse(source, "Layers.cs") }, OptimizationLevel.Debug));
+                    $"Edited{seed}", new[] { InMemoryCompiler.Parse(source, "Edited.cs") }, OptimizationLevel.Debug));
             }
             catch (Exception e)
             {
@@ -110,8 +90,8 @@ public class MalformedSourceFuzzTests
             failures.AddRange(InvalidAttributeFuzzTests.GeneratedCodeDiagnostics(run).Select(d => $"case seed {seed}: diagnostic in generated code: {d}{Environment.NewLine}--- edited source ---{Environment.NewLine}{source}"));
         }
 
-        // The edits must leave some layers intact, or this test would only ever see unparseable input.
-        Assert.True(generated > 0, $"batch seed {batchSeed}: no layer survived the edits");
+        // The edits must leave something intact, or this test would only ever see unparseable input.
+        Assert.True(generated > 0, $"batch seed {batchSeed}: no {what} survived the edits");
         Assert.True(failures.Count == 0,
             $"Batch seed {batchSeed}: {failures.Count} failure(s):{Environment.NewLine}{string.Join(Environment.NewLine, failures.Take(15))}" +
             Environment.NewLine + "Rerun: " + FuzzSettings.Repro(nameof(MalformedSourceFuzzTests), batchSeed, count));

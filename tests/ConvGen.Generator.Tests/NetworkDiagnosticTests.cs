@@ -29,6 +29,7 @@ public class NetworkDiagnosticTests
     // The layers' own checks still run, on their arguments.
     [InlineData(Mnist + "[Conv2d(1, 6, {|CONV101:0|})] public partial class Net;")]
     [InlineData(Mnist + "[Conv2d(1, 6, 5)] public class {|CONV301:Net|} { }")]
+    [InlineData(Mnist + "[Conv2d(1, 6, 5)] public partial class {|CONV308:Net|}(int id);")]
     [InlineData(Mnist + "[Conv2d(1, 6, 5)] public partial class {|CONV307:Net|} { public const int InputLength = 1; }")]
     // Without [Sequential], two layer attributes are still one too many.
     [InlineData("[ReLU] [{|CONV004:ReLU|}] public partial class L;")]

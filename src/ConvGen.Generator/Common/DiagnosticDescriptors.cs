@@ -126,6 +126,10 @@ namespace ConvGen.Generator.Common
             "Layer class already declares a generated member",
             "'{0}' already declares '{1}', which ConvGen generates for the layer; rename or remove it");
 
+        public static readonly DiagnosticDescriptor PrimaryConstructorLayer = Error("CONV308",
+            "Layer class must not have a primary constructor",
+            "'{0}' has a primary constructor; ConvGen generates the constructors that take the weights, and C# requires every other constructor to call the primary one, so remove the parameter list");
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
             new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
                 description: title + ". See the help page for an example and the fix.",

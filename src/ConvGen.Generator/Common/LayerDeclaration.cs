@@ -31,7 +31,8 @@ namespace ConvGen.Generator.Common
         bool IsRecord,
         bool IsFileLocal,
         string? NonPartialContainingType,
-        string? ConflictingMember);
+        string? ConflictingMember,
+        bool HasPrimaryConstructor = false);
 
     /// <summary>What every layer family reads and checks about the class its attribute is on (CONV301–CONV307).</summary>
     internal static class LayerDeclaration
@@ -72,7 +73,8 @@ namespace ConvGen.Generator.Common
                 type.IsRecord,
                 declaration.Modifiers.Any(SyntaxKind.FileKeyword),
                 nonPartial,
-                ConflictingMember(type, generatedNames));
+                ConflictingMember(type, generatedNames),
+                type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().Any(d => d.ParameterList is not null));
         }
 
         public static IEnumerable<DiagnosticInfo> Validate(DeclarationInfo declaration, LocationInfo? name)
@@ -84,6 +86,7 @@ namespace ConvGen.Generator.Common
             if (declaration.IsGeneric) yield return DiagnosticInfo.Create(DiagnosticDescriptors.GenericLayer, name, declaration.Name);
             if (declaration.IsStatic) yield return DiagnosticInfo.Create(DiagnosticDescriptors.StaticLayer, name, declaration.Name);
             if (declaration.IsFileLocal) yield return DiagnosticInfo.Create(DiagnosticDescriptors.FileLocalLayer, name, declaration.Name);
+            if (declaration.HasPrimaryConstructor) yield return DiagnosticInfo.Create(DiagnosticDescriptors.PrimaryConstructorLayer, name, declaration.Name);
             if (declaration.ConflictingMember is { } member)
                 yield return DiagnosticInfo.Create(DiagnosticDescriptors.MemberConflict, name, declaration.Name, member);
         }
@@ -98,6 +101,9 @@ namespace ConvGen.Generator.Common
             foreach (var member in type.GetMembers())
             {
                 if (member.IsImplicitlyDeclared) continue;
+                // A primary constructor is CONV308's, not a member the generated part would declare again.
+                if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor
+                    && ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax)) continue;
                 if (generatedNames.Contains(member.Name)) return member.Name;
                 if (member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Ordinary } method
                     && (method.MethodKind == MethodKind.Constructor || method.Name == "Forward")
