@@ -177,18 +177,20 @@ namespace ConvGen.Benchmarks
     /// names are PyTorch's), the parameters copied in, <c>eval()</c>, called inside <c>torch.no_grad()</c> on one thread;
     /// the previous call's output is disposed in the call, as for the single layers.
     /// </summary>
-    public sealed class TorchSharpNetworkPeer : IBenchPeer
+    public sealed class TorchSharpNetworkPeer : TorchModulePeer
     {
-        private readonly TorchSharp.Modules.Sequential _module;
-        private readonly Tensor _input;
-        private Tensor? _output;
-
         public TorchSharpNetworkPeer(NetworkData data)
+            : base(Module(data), Input(data.Input, data.Spec.InputShape))
+        {
+            Description = data.Spec.ToString();
+        }
+
+        public override string Description { get; }
+
+        private static TorchSharp.Modules.Sequential Module(NetworkData data)
         {
             TorchRuntime.EnsureInitialized();
-            Description = data.Spec.ToString();
-            _input = torch.tensor(data.Input, data.Spec.InputShape, ScalarType.Float32);
-            _module = nn.Sequential(
+            var module = nn.Sequential(
                 ("0", nn.Conv2d(1, 6, 5, padding: 2)), ("1", nn.ReLU()), ("2", nn.MaxPool2d(2)),
                 ("3", nn.Conv2d(6, 16, 5)), ("4", nn.ReLU()), ("5", nn.MaxPool2d(2)),
                 ("6", nn.Flatten()),
@@ -197,45 +199,13 @@ namespace ConvGen.Benchmarks
                 ("11", nn.Linear(84, 10)));
             using (torch.no_grad())
             {
-                foreach ((string name, TorchSharp.Modules.Parameter parameter) in _module.named_parameters())
+                foreach ((string name, TorchSharp.Modules.Parameter parameter) in module.named_parameters())
                 {
-                    TorchSharpOpPeer.Copy(parameter, data.State[name]);
+                    Copy(parameter, data.State[name]);
                 }
             }
 
-            _module.eval();
-        }
-
-        public string Library => "TorchSharp";
-
-        public string Description { get; }
-
-        public void Run()
-        {
-            using (torch.no_grad())
-            {
-                Tensor result = _module.forward(_input);
-                _output?.Dispose();
-                _output = result;
-            }
-        }
-
-        public float[] GetOutput()
-        {
-            if (_output is null)
-            {
-                Run();
-            }
-
-            using Tensor contiguous = _output!.contiguous();
-            return contiguous.data<float>().ToArray();
-        }
-
-        public void Dispose()
-        {
-            _output?.Dispose();
-            _input.Dispose();
-            _module.Dispose();
+            return module;
         }
     }
 

@@ -34,19 +34,23 @@ namespace ConvGen.Benchmarks
     /// on one thread. PyTorch allocates its output per call: the previous call's output is disposed in the call, as for
     /// the convolutions.
     /// </summary>
-    public sealed class TorchSharpOpPeer : IBenchPeer
+    public sealed class TorchSharpOpPeer : TorchModulePeer
     {
-        private readonly nn.Module<Tensor, Tensor> _module;
-        private readonly Tensor _input;
-        private Tensor? _output;
-
         public TorchSharpOpPeer(OpData data)
+            : base(Module(data), Input(data.Input, data.Spec.InputShape.ToArray()))
+        {
+            Spec = data.Spec;
+        }
+
+        public OpLayerSpec Spec { get; }
+
+        public override string Description => Spec.ToString();
+
+        private static nn.Module<Tensor, Tensor> Module(OpData data)
         {
             TorchRuntime.EnsureInitialized();
-            Spec = data.Spec;
             OpLayerSpec p = data.Spec;
-            _input = torch.tensor(data.Input, p.InputShape.ToArray(), ScalarType.Float32);
-            _module = p.Kind switch
+            nn.Module<Tensor, Tensor> module = p.Kind switch
             {
                 OpKind.MaxPool2d => nn.MaxPool2d(p.Kernel, p.Stride, p.Padding),
                 OpKind.AvgPool2d => nn.AvgPool2d(p.Kernel, p.Stride, p.Padding),
@@ -62,12 +66,12 @@ namespace ConvGen.Benchmarks
             };
             using (torch.no_grad())
             {
-                if (_module is TorchSharp.Modules.Linear linear)
+                if (module is TorchSharp.Modules.Linear linear)
                 {
                     Copy(linear.weight!, data.Weight);
                     Copy(linear.bias!, data.Bias);
                 }
-                else if (_module is TorchSharp.Modules.BatchNorm2d bn)
+                else if (module is TorchSharp.Modules.BatchNorm2d bn)
                 {
                     Copy(bn.weight!, data.Weight);
                     Copy(bn.bias!, data.Bias);
@@ -76,14 +80,37 @@ namespace ConvGen.Benchmarks
                 }
             }
 
+            return module;
+        }
+    }
+
+    /// <summary>
+    /// A <c>torch.nn</c> module in <c>eval()</c> mode on one input, called inside <c>torch.no_grad()</c> on one thread. PyTorch
+    /// allocates its output per call: the previous call's output is disposed in the call, as for the convolutions.
+    /// </summary>
+    public abstract class TorchModulePeer : IBenchPeer
+    {
+        private readonly nn.Module<Tensor, Tensor> _module;
+        private readonly Tensor _input;
+        private Tensor? _output;
+
+        protected TorchModulePeer(nn.Module<Tensor, Tensor> module, Tensor input)
+        {
+            _module = module;
+            _input = input;
             _module.eval();
         }
 
         public string Library => "TorchSharp";
 
-        public OpLayerSpec Spec { get; }
+        public abstract string Description { get; }
 
-        public string Description => Spec.ToString();
+        /// <summary>The input tensor (after loading libtorch), for a derived peer's base call.</summary>
+        protected static Tensor Input(float[] values, long[] shape)
+        {
+            TorchRuntime.EnsureInitialized();
+            return torch.tensor(values, shape, ScalarType.Float32);
+        }
 
         public void Run()
         {
