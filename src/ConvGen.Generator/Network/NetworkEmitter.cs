@@ -83,6 +83,7 @@ namespace ConvGen.Generator.Network
 
             Constant(w, "int", NetworkMembers.InputLength, spec.Input.Length, $"Elements of one input sample ({spec.Input}).");
             Constant(w, "int", NetworkMembers.OutputLength, spec.Output.Length, $"Elements of one output sample ({spec.Output}).");
+            Constant(w, "int", NetworkMembers.Chunk, plan.Chunk, "Samples that go through the layers together (each layer runs once per chunk).");
             ShapeConstants(w, "Output", spec.Output, "the network's output");
             foreach (var layer in plan.LayerShapes)
                 ShapeConstants(w, $"Layer{layer.Index}", layer.Output, $"the output of layer {layer.Index} ({layer.Module})");
@@ -92,8 +93,8 @@ namespace ConvGen.Generator.Network
                 w.Line($"private readonly {NetworkMembers.LayerClass(step.Index)} {NetworkMembers.LayerField(step.Index)};");
             if (plan.BufferLength > 0)
             {
-                w.Line($"private readonly float[] {NetworkMembers.BufferA} = new float[{plan.BufferLength}];");
-                w.Line($"private readonly float[] {NetworkMembers.BufferB} = new float[{plan.BufferLength}];");
+                w.Line($"private readonly float[] {NetworkMembers.BufferA} = new float[{NetworkMembers.Chunk} * {plan.BufferLength}];");
+                w.Line($"private readonly float[] {NetworkMembers.BufferB} = new float[{NetworkMembers.Chunk} * {plan.BufferLength}];");
             }
 
             w.Line();
@@ -200,9 +201,10 @@ namespace ConvGen.Generator.Network
             w.Line(GeneratedCode.Global);
             w.Open($"public void Forward({spans}, int batch, int threads)");
             w.Line($"global::ConvGen.Internal.NetworkWeights.CheckForward(input.Length, output.Length, batch, threads, {NetworkMembers.InputLength}, {NetworkMembers.OutputLength}, \"{display}\");");
-            w.Open("for (int n = 0; n < batch; n++)");
-            w.Line($"var x = input.Slice(n * {NetworkMembers.InputLength}, {NetworkMembers.InputLength});");
-            w.Line($"var y = output.Slice(n * {NetworkMembers.OutputLength}, {NetworkMembers.OutputLength});");
+            w.Open($"for (int n = 0; n < batch; n += {NetworkMembers.Chunk})");
+            w.Line($"int count = global::System.Math.Min({NetworkMembers.Chunk}, batch - n);");
+            w.Line($"var x = input.Slice(n * {NetworkMembers.InputLength}, count * {NetworkMembers.InputLength});");
+            w.Line($"var y = output.Slice(n * {NetworkMembers.OutputLength}, count * {NetworkMembers.OutputLength});");
             if (plan.Steps.All(s => s.Spec is null)) w.Line("x.CopyTo(y);");
             foreach (var step in plan.Steps)
             {
@@ -226,21 +228,21 @@ namespace ConvGen.Generator.Network
         {
             Slot.Input => "x",
             Slot.Output => "y",
-            Slot.BufferA => $"new global::System.Span<float>({NetworkMembers.BufferA}, 0, {length})",
-            _ => $"new global::System.Span<float>({NetworkMembers.BufferB}, 0, {length})",
+            Slot.BufferA => $"new global::System.Span<float>({NetworkMembers.BufferA}, 0, count * {length})",
+            _ => $"new global::System.Span<float>({NetworkMembers.BufferB}, 0, count * {length})",
         };
 
-        /// <summary>The arguments after (input, output) of the layer's Forward for one sample of <paramref name="input"/>.</summary>
+        /// <summary>The arguments after (input, output) of the layer's Forward for <c>count</c> samples of <paramref name="input"/>.</summary>
         private static string Sizes(object spec, SampleShape input)
         {
             string image = input.IsImage ? $"{input.Channels}, {input.Height}, {input.Width}" : "";
             string plane = input.IsImage ? $"{input.Height}, {input.Width}" : "";
             return spec switch
             {
-                ConvSpec or BatchNormSpec => $", 1, {plane}, threads",
-                PoolSpec or PadSpec => $", 1, {image}, threads",
-                LinearSpec => ", 1, threads",
-                ActivationLayerSpec { IsSoftmax: true } => input.IsImage ? $", 1, {image}" : $", 1, {input.Dims[0]}",
+                ConvSpec or BatchNormSpec => $", count, {plane}, threads",
+                PoolSpec or PadSpec => $", count, {image}, threads",
+                LinearSpec => ", count, threads",
+                ActivationLayerSpec { IsSoftmax: true } => input.IsImage ? $", count, {image}" : $", count, {input.Dims[0]}",
                 _ => "",
             };
         }

@@ -15,6 +15,7 @@ namespace ConvGen.Generator.Network
         public const string InputLength = nameof(InputLength);
         public const string OutputLength = nameof(OutputLength);
         public const string LayerCount = nameof(LayerCount);
+        public const string Chunk = nameof(Chunk);
         public const string BufferA = "_bufferA";
         public const string BufferB = "_bufferB";
 
@@ -32,7 +33,7 @@ namespace ConvGen.Generator.Network
         /// <summary>The names every network may generate besides the per-layer ones (which start with Layer/_layer).</summary>
         public static readonly IReadOnlyCollection<string> All = new HashSet<string>
         {
-            InChannels, InputHeight, InputWidth, InFeatures, InputLength, OutputLength, LayerCount, BufferA, BufferB,
+            InChannels, InputHeight, InputWidth, InFeatures, InputLength, OutputLength, LayerCount, Chunk, BufferA, BufferB,
             "OutputChannels", "OutputHeight", "OutputWidth", "OutputFeatures",
         };
     }

@@ -34,19 +34,28 @@ namespace ConvGen.Generator.Network
     internal sealed record NetworkStep(int Index, string Name, object? Spec, string Covers, SampleShape Input, SampleShape Output,
         Slot Source, Slot Destination, FoldedNorm? Fold);
 
-    /// <summary>What the network emitter writes: the steps in order, and the buffers' length (elements of one sample).</summary>
+    /// <summary>What the network emitter writes: the steps in order, and the buffers.</summary>
+    /// <param name="BufferLength">Elements of one sample in each buffer (the largest intermediate sample); 0: no buffer.</param>
+    /// <param name="Chunk">Samples that go through the layers together: each layer runs once per chunk (a Linear as one
+    /// GEMM over its rows), and the buffers hold Chunk samples.</param>
     /// <param name="LayerShapes">Every layer's index and output shape, fused or not (the shape constants).</param>
-    internal sealed record NetworkPlan(NetworkSpec Spec, EquatableArray<NetworkStep> Steps, long BufferLength,
+    internal sealed record NetworkPlan(NetworkSpec Spec, EquatableArray<NetworkStep> Steps, long BufferLength, int Chunk,
         EquatableArray<NetworkLayer> LayerShapes);
 
     /// <summary>
     /// Decides how a network runs: a BatchNorm2d after a convolution is folded into its weights and bias; an activation
     /// after a convolution or Linear runs in its kernel's epilogue; Flatten and Dropout move no data; the steps alternate
-    /// between two buffers of the largest intermediate sample, the first reading the caller's input and the last writing
+    /// between two buffers of the largest intermediate sample (times the chunk of samples run together), the first reading the caller's input and the last writing
     /// the caller's output, element-wise activations in place.
     /// </summary>
     internal static class NetworkPlanner
     {
+        /// <summary>The two buffers' budget when choosing the chunk: half a typical per-core L2 cache.</summary>
+        private const long ChunkBytes = 512 * 1024;
+
+        /// <summary>The most samples per chunk.</summary>
+        private const int MaxChunk = 16;
+
         public static NetworkPlan Plan(NetworkSpec spec)
         {
             var layers = spec.Layers;
@@ -106,7 +115,10 @@ namespace ConvGen.Generator.Network
                 at = to;
             }
 
-            return new NetworkPlan(spec, new EquatableArray<NetworkStep>(steps), buffer, layers);
+            // As many samples per chunk as keep both buffers within ChunkBytes (at least 1, at most MaxChunk): small networks
+            // run a batch in few calls per layer, large ones one sample at a time with their buffers in cache.
+            int chunk = (int)System.Math.Max(1, System.Math.Min(MaxChunk, ChunkBytes / System.Math.Max(1, 2 * 4 * buffer)));
+            return new NetworkPlan(spec, new EquatableArray<NetworkStep>(steps), buffer, chunk, layers);
 
             NetworkLayer? Next(int i) => i + 1 < layers.Count ? layers[i + 1] : null;
         }
