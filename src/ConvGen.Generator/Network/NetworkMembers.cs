@@ -14,7 +14,6 @@ namespace ConvGen.Generator.Network
         public const string InFeatures = nameof(InFeatures);
         public const string InputLength = nameof(InputLength);
         public const string OutputLength = nameof(OutputLength);
-        public const string LayerCount = nameof(LayerCount);
         public const string Chunk = nameof(Chunk);
         public const string BufferA = "_bufferA";
         public const string BufferB = "_bufferB";
@@ -25,15 +24,13 @@ namespace ConvGen.Generator.Network
         /// <summary>Its instance field: _layer0, ….</summary>
         public static string LayerField(int index) => "_layer" + index;
 
-        /// <summary>The constants of a layer's output shape: Layer3Channels/Height/Width, or Layer7Features.</summary>
-        public static IEnumerable<string> ShapeConstants(int index, bool image) => image
-            ? new[] { $"Layer{index}Channels", $"Layer{index}Height", $"Layer{index}Width" }
-            : new[] { $"Layer{index}Features" };
-
-        /// <summary>The names every network may generate besides the per-layer ones (which start with Layer/_layer).</summary>
+        /// <summary>
+        /// The names every network may generate besides the per-layer ones (Layer{index}…, _layer{index}), which depend on
+        /// the layers and are not checked against the user's members.
+        /// </summary>
         public static readonly IReadOnlyCollection<string> All = new HashSet<string>
         {
-            InChannels, InputHeight, InputWidth, InFeatures, InputLength, OutputLength, LayerCount, Chunk, BufferA, BufferB,
+            InChannels, InputHeight, InputWidth, InFeatures, InputLength, OutputLength, Chunk, BufferA, BufferB,
             "OutputChannels", "OutputHeight", "OutputWidth", "OutputFeatures",
         };
     }

@@ -108,9 +108,8 @@ namespace ConvGen.Generator.Network
             int Get(string key) => values.TryGetValue(key, out int v) ? v : 0;
             int channels = Get(NetworkMembers.InChannels), height = Get(NetworkMembers.InputHeight), width = Get(NetworkMembers.InputWidth);
             int features = Get(NetworkMembers.InFeatures);
-            bool image = channels > 0 && height > 0 && width > 0, flat = features > 0;
-            if (image ^ flat && (flat ? channels == 0 && height == 0 && width == 0 : features == 0))
-                return image ? SampleShape.Image(channels, height, width) : SampleShape.Features(features);
+            if (channels > 0 && height > 0 && width > 0 && features == 0) return SampleShape.Image(channels, height, width);
+            if (features > 0 && channels == 0 && height == 0 && width == 0) return SampleShape.Features(features);
 
             string given = values.Count == 0 ? "nothing" : string.Join(", ", values.Select(v => $"{v.Key} = {v.Value}"));
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkInput, ArgumentSites.From(sequential).Attribute, given));
