@@ -24,30 +24,20 @@ namespace ConvGen.Generator.Network
             yield return (plan.Spec.Target.HintName, Write(plan.Spec.Target, "nn.Sequential", w => EmitNetwork(w, plan)));
             foreach (var step in plan.Steps)
             {
-                if (step.Spec is { } spec) yield return (Target(spec).HintName, EmitLayer(spec));
+                if (step.Spec is { } spec) yield return EmitLayer(spec);
             }
         }
 
-        private static string EmitLayer(object spec) => spec switch
+        /// <summary>A step's layer file: its family's planner and emitter, on the nested class the spec targets.</summary>
+        private static (string HintName, string Source) EmitLayer(object spec) => spec switch
         {
-            ConvSpec s => ConvLayerEmitter.Emit(ConvPlanner.Plan(s)),
-            PoolSpec s => PoolLayerEmitter.Emit(PoolPlanner.Plan(s)),
-            LinearSpec s => LinearLayerEmitter.Emit(LinearPlanner.Plan(s)),
-            ActivationLayerSpec s => ActivationLayerEmitter.Emit(ActivationPlanner.Plan(s)),
-            BatchNormSpec s => BatchNormEmitter.Emit(BatchNormPlanner.Plan(s)),
-            PadSpec s => PadEmitter.Emit(PadEmitter.Plan(s)),
+            ConvSpec s => (s.Target.HintName, ConvLayerEmitter.Emit(ConvPlanner.Plan(s))),
+            PoolSpec s => (s.Target.HintName, PoolLayerEmitter.Emit(PoolPlanner.Plan(s))),
+            LinearSpec s => (s.Target.HintName, LinearLayerEmitter.Emit(LinearPlanner.Plan(s))),
+            ActivationLayerSpec s => (s.Target.HintName, ActivationLayerEmitter.Emit(ActivationPlanner.Plan(s))),
+            BatchNormSpec s => (s.Target.HintName, BatchNormEmitter.Emit(BatchNormPlanner.Plan(s))),
+            PadSpec s => (s.Target.HintName, PadEmitter.Emit(PadEmitter.Plan(s))),
             _ => throw new System.InvalidOperationException("no emitter for " + spec.GetType().Name),
-        };
-
-        private static LayerTarget Target(object spec) => spec switch
-        {
-            ConvSpec s => s.Target,
-            PoolSpec s => s.Target,
-            LinearSpec s => s.Target,
-            ActivationLayerSpec s => s.Target,
-            BatchNormSpec s => s.Target,
-            PadSpec s => s.Target,
-            _ => throw new System.InvalidOperationException("no target for " + spec.GetType().Name),
         };
 
         private static void EmitNetwork(SourceWriter w, NetworkPlan plan)
