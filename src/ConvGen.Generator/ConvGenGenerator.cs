@@ -39,6 +39,13 @@ namespace ConvGen.Generator
             // Networks: [Sequential] and the layer attributes stacked on its class.
             LayerPipeline.Register(context, LayerAttributes.SequentialName, Network.NetworkParser.Parse, Network.NetworkPlanner.Plan,
                 Network.NetworkEmitter.Emit);
+
+            // Blocks: checked where they are declared, generated inside the networks that use them.
+            foreach (string marker in LayerAttributes.BlockMarkers)
+            {
+                LayerPipeline.Register(context, marker, Network.BlockParser.Parse, static spec => spec,
+                    static _ => System.Linq.Enumerable.Empty<(string, string)>());
+            }
         }
 
         /// <summary><c>[Conv1d]</c> … <c>[Conv3d]</c>, <c>[ConvTranspose1d]</c> … <c>[ConvTranspose3d]</c>.</summary>

@@ -34,6 +34,22 @@ public class BaselineTests
             "[Conv2d(6, 16, 5, Bias = false)] [BatchNorm2d(16)] [ReLU] [MaxPool2d(2)] [Dropout(0.2f)]\n" +
             "[Flatten] [Linear(400, 120)] [ReLU] [Linear(120, 84)] [ReLU] [Linear(84, 10)] [Softmax(1)]\n" +
             "public partial class LeNet5;",
+        // Blocks: a residual block with a downsampling shortcut, one adding its input back, a squeeze-and-excitation gate, a concat.
+        ["NetworkBlocks"] = "[Sequential(InChannels = 3, InputHeight = 16, InputWidth = 16)]\n" +
+            "[Conv2d(3, 8, 3, Padding = 1, Bias = false, Name = \"stem\")] [BatchNorm2d(8, Name = \"bn\")] [ReLU]\n" +
+            "[Block(typeof(Down), Name = \"layer1\")] [Block(typeof(Same), Name = \"layer2\")] [Block(typeof(Mixed), Name = \"mixed\")]\n" +
+            "[AdaptiveAvgPool2d(1)] [Flatten] [Linear(16, 4, Name = \"fc\")]\n" +
+            "public partial class Tiny;\n" +
+            "[Residual(Shortcut = typeof(Shortcut), Activation = Activation.ReLU)]\n" +
+            "[Conv2d(8, 16, 3, Stride = 2, Padding = 1, Bias = false, Name = \"conv1\")] [BatchNorm2d(16, Name = \"bn1\")] [ReLU]\n" +
+            "[Conv2d(16, 16, 3, Padding = 1, Bias = false, Name = \"conv2\")] [BatchNorm2d(16, Name = \"bn2\")]\n" +
+            "public class Down;\n" +
+            "[SequentialBlock] [Conv2d(8, 16, 1, Stride = 2, Bias = false)] [BatchNorm2d(16)] public class Shortcut;\n" +
+            "[Residual] [Conv2d(16, 16, 3, Padding = 1, Groups = 16, Activation = Activation.Hardswish, Name = \"dw\")] [Block(typeof(Gate), Name = \"se\")] public class Same;\n" +
+            "[SqueezeExcitation] [AdaptiveAvgPool2d(1)] [Conv2d(16, 4, 1, Name = \"fc1\", Activation = Activation.ReLU)] [Conv2d(4, 16, 1, Name = \"fc2\")] [Hardsigmoid] public class Gate;\n" +
+            "[Concat(typeof(Left), typeof(Right))] public class Mixed;\n" +
+            "[SequentialBlock] [Conv2d(16, 10, 1, Name = \"left\")] public class Left;\n" +
+            "[SequentialBlock] [MaxPool2d(3, Stride = 1, Padding = 1)] [Conv2d(16, 6, 1, Name = \"right\")] public class Right;",
         ["BatchNorm2dResNet"] = "[BatchNorm2d(64)] public partial class Bn1;", ["ZeroPad2dAsymmetric"] = "[ZeroPad2d(0, 1, 0, 1)] public partial class PadBottomRight;",
     };
 

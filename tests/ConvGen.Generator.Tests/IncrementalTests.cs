@@ -49,6 +49,20 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Editing_a_block_in_another_file_re_generates_the_network_that_uses_it()
+    {
+        const string network = "using ConvGen; namespace App; [Sequential(InChannels = 4, InputHeight = 8, InputWidth = 8)] [Block(typeof(B))] public partial class N;";
+        const string block = "using ConvGen; namespace App; [Residual] [Conv2d(4, 4, 3, Padding = 1)] public class B;";
+        var compilation = GeneratorHarness.Compile(network, block);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new ConvGenGenerator().AsSourceGenerator() }, parseOptions: GeneratorHarness.ParseOptions);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out var first);
+        Assert.Empty(first);
+
+        driver = driver.RunGeneratorsAndUpdateCompilation(Replace(compilation, 1, block.Replace("Padding = 1", "Padding = 0")), out _, out var second);
+        Assert.Equal("CONV712", Assert.Single(second).Id); // 4×6×6 can't be added to the 4×8×8 input
+    }
+
+    [Fact]
     public void Changing_an_argument_re_plans_the_layer()
     {
         var (driver, compilation) = First();

@@ -39,6 +39,45 @@ public class NetworkDiagnosticTests
         Assert.Empty(result.Sources);
     }
 
+    private const string Image16 = "[Sequential(InChannels = 16, InputHeight = 8, InputWidth = 8)]\n";
+
+    [Theory]
+    // Where a block is used: what it is, and the shapes its layers and branches get there.
+    [InlineData(Image16 + "[{|CONV710:Block(typeof(B))|}] public partial class Net;\npublic class B;")]
+    [InlineData(Image16 + "[{|CONV711:Block(typeof(B))|}] public partial class Net;\n[Residual] [Conv2d(16, 16, 1)] [Block(typeof(B))] public class B;")]
+    [InlineData(Image16 + "[{|CONV704:Block(typeof(B))|}] public partial class Net;\n[SequentialBlock] [Conv2d(16, 8, 1)] [Conv2d(16, 8, 1)] public class B;")]
+    [InlineData(Image16 + "[{|CONV712:Block(typeof(B))|}] public partial class Net;\n[Residual] [Conv2d(16, 8, 1)] public class B;")]
+    [InlineData(Image16 + "[{|CONV712:Block(typeof(B))|}] public partial class Net;\n[Residual(Shortcut = typeof(S))] [Conv2d(16, 8, 1)] public class B;\n[SequentialBlock] [Conv2d(16, 8, 1, Stride = 2)] public class S;")]
+    [InlineData(Image16 + "[{|CONV712:Block(typeof(B))|}] public partial class Net;\n[SqueezeExcitation] [AdaptiveAvgPool2d(1)] [Conv2d(16, 8, 1)] public class B;")]
+    [InlineData(Image16 + "[{|CONV712:Block(typeof(B))|}] public partial class Net;\n[Concat(typeof(L), typeof(R))] public class B;\n[SequentialBlock] [Conv2d(16, 8, 1)] public class L;\n[SequentialBlock] [Conv2d(16, 8, 1, Stride = 2)] public class R;")]
+    [InlineData(Image16 + "[{|CONV202:Block(typeof(B))|}] public partial class Net;\n[SequentialBlock] [Conv2d(16, 8, 9)] public class B;")]
+    [InlineData(Image16 + "[{|CONV706:Block(typeof(B))|}] public partial class Net;\n[SequentialBlock] [MaxPool2d(2)] [MaxPool2d(2)] [MaxPool2d(2)] [ZeroPad2d(-1, 0, 0, 0)] public class B;")]
+    // Where a block is declared: its kind, its layers' own arguments, its shortcut and branches.
+    [InlineData(Image16 + "[Block(typeof(B))] public partial class Net;\n[SequentialBlock] [Conv2d(16, 8, {|CONV101:0|})] public class B;")]
+    [InlineData(Image16 + "[Block(typeof(B))] public partial class Net;\n[{|CONV713:SequentialBlock|}] public class B;")]
+    [InlineData(Image16 + "[Block(typeof(B))] public partial class Net;\n[SequentialBlock] [{|CONV713:Residual|}] [Conv2d(16, 8, 1)] public class B;")]
+    [InlineData(Image16 + "[Block(typeof(B))] public partial class Net;\n[Concat(typeof(L))] [{|CONV713:ReLU|}] public class B;\n[SequentialBlock] [Conv2d(16, 8, 1)] public class L;")]
+    [InlineData(Image16 + "[Block(typeof(B))] public partial class Net;\n[{|CONV710:Concat(typeof(L))|}] public class B;\npublic class L;")]
+    [InlineData(Image16 + "[Block(typeof(B))] public partial class Net;\n[Residual({|CONV710:Shortcut = typeof(S)|})] [Conv2d(16, 16, 1)] public class B;\npublic class S;")]
+    [InlineData(Image16 + "[Block(typeof(B))] public partial class Net;\n[SequentialBlock] [Conv2d(16, 8, 1, Name = \"a\")] [{|CONV709:ReLU(Name = \"a\")|}] public class B;")]
+    [InlineData(Image16 + "[Block(typeof(B))] public partial class Net;\n[SequentialBlock] [{|CONV710:Block(typeof(C))|}] public class B;\npublic class C;")]
+    public void Block_diagnostics_fire_where_they_belong(string markup)
+    {
+        var result = GeneratorHarness.AssertMarkedDiagnostics(Prelude + markup);
+        Assert.Empty(result.Sources);
+    }
+
+    [Theory]
+    [InlineData("[Residual] [Conv2d(16, 8, 1)] public class B;",
+        "Here the residual block B adds its layers' output 8×8×8 to its input, 16×8×8; they must be the same shape")]
+    [InlineData("[SequentialBlock] [Conv2d(16, 8, 1, Name = \"conv\")] [Conv2d(16, 8, 1, Name = \"proj\")] public class B;",
+        "Conv2d 'b.proj' expects 16 input channels but 'b.conv' (Conv2d) gives 8 (8×8×8)")]
+    public void Block_messages_name_the_layers_and_shapes(string block, string message)
+    {
+        var result = GeneratorHarness.Run(Prelude + Image16 + "[Block(typeof(B), Name = \"b\")] public partial class Net;\n" + block);
+        Assert.Equal(message, Assert.Single(result.GeneratorDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void Layers_on_two_partial_declarations_are_an_error()
     {

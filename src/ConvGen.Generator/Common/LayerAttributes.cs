@@ -19,8 +19,15 @@ namespace ConvGen.Generator.Common
             "Conv1d", "Conv2d", "Conv3d", "ConvTranspose1d", "ConvTranspose2d", "ConvTranspose3d",
             "MaxPool2d", "AvgPool2d", "MaxUnpool2d", "AdaptiveAvgPool2d", "AdaptiveMaxPool2d",
             "Linear", "ReLU", "ReLU6", "LeakyReLU", "Sigmoid", "Tanh", "Hardsigmoid", "Hardswish", "SiLU", "GELU", "Softmax", "Dropout",
-            "BatchNorm2d", "Flatten", "ZeroPad2d", "ReflectionPad2d", "ReplicationPad2d", "ConstantPad2d",
+            "BatchNorm2d", "Flatten", "ZeroPad2d", "ReflectionPad2d", "ReplicationPad2d", "ConstantPad2d", BlockShortName,
         }.Select(MetadataName).ToArray();
+
+        /// <summary><c>[Block(typeof(T))]</c>: a block class used as one layer of a network or block.</summary>
+        public const string BlockShortName = "Block";
+
+        /// <summary>The attributes that make a class a block (a network's layer defined once, used by <c>[Block]</c>).</summary>
+        public static readonly IReadOnlyList<string> BlockMarkers = new[] { "SequentialBlock", "Residual", "SqueezeExcitation", "Concat" }
+            .Select(MetadataName).ToArray();
 
         /// <summary>The network attribute: a class that carries it is a network, its layer attributes its layers.</summary>
         public const string SequentialName = "ConvGen.SequentialAttribute";
@@ -80,9 +87,9 @@ namespace ConvGen.Generator.Common
             return IsReadable(attribute) ? type : null;
         }
 
-        /// <summary>The class carries <c>[Sequential]</c>.</summary>
+        /// <summary>The class carries <c>[Sequential]</c> or a block marker: its layer attributes are a network's or block's.</summary>
         public static bool IsNetwork(INamedTypeSymbol type) =>
-            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SequentialName);
+            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is { } name && (name == SequentialName || BlockMarkers.Contains(name)));
 
         /// <summary>No error among <paramref name="diagnostics"/>: the spec can be emitted.</summary>
         public static bool NoErrors(IEnumerable<DiagnosticInfo> diagnostics) =>

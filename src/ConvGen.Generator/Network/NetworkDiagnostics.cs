@@ -40,5 +40,21 @@ namespace ConvGen.Generator.Common
         public static readonly DiagnosticDescriptor DuplicateLayerName = Error("CONV709",
             "Two layers with one name",
             "Two layers of '{0}' are named '{1}'; their state_dict tensors would collide");
+
+        public static readonly DiagnosticDescriptor NotABlock = Error("CONV710",
+            "Not a block",
+            "'{0}' is not a block; mark its class [SequentialBlock], [Residual], [SqueezeExcitation] or [Concat] to use it with [Block] or as a shortcut or branch");
+
+        public static readonly DiagnosticDescriptor BlockCycle = Error("CONV711",
+            "Block contains itself",
+            "Block '{0}' contains itself ({1}); a network's layers can't be infinite");
+
+        public static readonly DiagnosticDescriptor BlockShapes = Error("CONV712",
+            "Block branches don't fit together",
+            "Here {0}");
+
+        public static readonly DiagnosticDescriptor BlockDefinition = Error("CONV713",
+            "Malformed block",
+            "Block '{0}': {1}");
     }
 }

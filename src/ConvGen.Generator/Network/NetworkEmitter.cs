@@ -22,10 +22,8 @@ namespace ConvGen.Generator.Network
         public static IEnumerable<(string HintName, string Source)> Emit(NetworkPlan plan)
         {
             yield return (plan.Spec.Target.HintName, Write(plan.Spec.Target, "nn.Sequential", w => EmitNetwork(w, plan)));
-            foreach (var step in plan.Steps)
-            {
-                if (step.Spec is { } spec) yield return EmitLayer(spec);
-            }
+            foreach (var step in plan.Steps.Where(s => HasLayer(s)))
+                yield return EmitLayer(step.Spec!);
         }
 
         /// <summary>A step's layer file: its family's planner and emitter, on the nested class the spec targets.</summary>
@@ -39,6 +37,9 @@ namespace ConvGen.Generator.Network
             PadSpec s => (s.Target.HintName, PadEmitter.Emit(PadEmitter.Plan(s))),
             _ => throw new System.InvalidOperationException("no emitter for " + spec.GetType().Name),
         };
+
+        /// <summary>The step runs a nested layer class (not a block's merge or an identity).</summary>
+        private static bool HasLayer(NetworkStep step) => step.Spec is not (null or AddSpec or MultiplySpec or ConcatSpec);
 
         private static void EmitNetwork(SourceWriter w, NetworkPlan plan)
         {
@@ -79,13 +80,10 @@ namespace ConvGen.Generator.Network
                 ShapeConstants(w, $"Layer{layer.Index}", layer.Output, $"the output of layer {layer.Index} ({layer.Module})");
             w.Line();
 
-            foreach (var step in plan.Steps.Where(s => s.Spec is not null))
-                w.Line($"private readonly {NetworkMembers.LayerClass(step.Index)} {NetworkMembers.LayerField(step.Index)};");
-            if (plan.BufferLength > 0)
-            {
-                w.Line($"private readonly float[] {NetworkMembers.BufferA} = new float[{NetworkMembers.Chunk} * {plan.BufferLength}];");
-                w.Line($"private readonly float[] {NetworkMembers.BufferB} = new float[{NetworkMembers.Chunk} * {plan.BufferLength}];");
-            }
+            foreach (var step in plan.Steps.Where(HasLayer))
+                w.Line($"private readonly {NetworkMembers.LayerClass(step.Path)} {NetworkMembers.LayerField(step.Path)};");
+            for (int b = 0; b < plan.Buffers; b++)
+                w.Line($"private readonly float[] {NetworkMembers.Buffer(b)} = new float[{NetworkMembers.Chunk} * {plan.BufferLength}];");
 
             w.Line();
             EmitConstructors(w, plan, name, display);
@@ -134,10 +132,9 @@ namespace ConvGen.Generator.Network
             w.Open($"private {name}({file} weights, bool owned)");
             w.Open("try");
             w.Line($"var tensors = new global::ConvGen.Internal.NetworkWeights(weights, \"{display}\");");
-            foreach (var step in plan.Steps)
+            foreach (var step in plan.Steps.Where(HasLayer))
             {
-                if (step.Spec is null) continue;
-                string field = NetworkMembers.LayerField(step.Index), type = NetworkMembers.LayerClass(step.Index);
+                string field = NetworkMembers.LayerField(step.Path), type = NetworkMembers.LayerClass(step.Path);
                 string Read(string tensor, params int[] shape) => $"tensors.Read(\"{step.Name}.{tensor}\", {string.Join(", ", shape)})";
                 switch (step.Spec)
                 {
@@ -148,8 +145,8 @@ namespace ConvGen.Generator.Network
                         if (step.Fold is { } fold)
                         {
                             string bias = fold.ConvBias ? Read("bias", conv.OutChannels) : "null";
-                            w.Line($"var (weight{step.Index}, bias{step.Index}) = tensors.FoldBatchNorm({weight}, {bias}, \"{fold.Name}\", {conv.OutChannels}, {Float(fold.Epsilon)}, {Bool(fold.Affine)});");
-                            w.Line($"{field} = new {type}(weight{step.Index}, bias{step.Index});");
+                            w.Line($"var (weight{step.Path}, bias{step.Path}) = tensors.FoldBatchNorm({weight}, {bias}, \"{fold.Name}\", {conv.OutChannels}, {Float(fold.Epsilon)}, {Bool(fold.Affine)});");
+                            w.Line($"{field} = new {type}(weight{step.Path}, bias{step.Path});");
                         }
                         else
                         {
@@ -163,8 +160,8 @@ namespace ConvGen.Generator.Network
                         w.Line($"{field} = new {type}({Read("weight", linear.OutFeatures, linear.InFeatures)}{(linear.Bias ? ", " + Read("bias", linear.OutFeatures) : "")});");
                         break;
                     case BatchNormSpec norm:
-                        w.Line($"var norm{step.Index} = tensors.ReadBatchNorm(\"{step.Name}\", {norm.NumFeatures}, {Bool(norm.Affine)});");
-                        w.Line($"{field} = new {type}({(norm.Affine ? $"norm{step.Index}.Weight, norm{step.Index}.Bias, " : "")}norm{step.Index}.RunningMean, norm{step.Index}.RunningVar);");
+                        w.Line($"var norm{step.Path} = tensors.ReadBatchNorm(\"{step.Name}\", {norm.NumFeatures}, {Bool(norm.Affine)});");
+                        w.Line($"{field} = new {type}({(norm.Affine ? $"norm{step.Path}.Weight, norm{step.Path}.Bias, " : "")}norm{step.Path}.RunningMean, norm{step.Path}.RunningVar);");
                         break;
                     default:
                         w.Line($"{field} = new {type}();");
@@ -198,7 +195,7 @@ namespace ConvGen.Generator.Network
             if (plan.Steps.All(s => s.Spec is null)) w.Line("x.CopyTo(y);");
             foreach (var step in plan.Steps)
             {
-                string comment = $"// {step.Index}: {step.Covers} → {step.Output}";
+                string comment = $"// {step.Name}: {step.Covers} → {step.Output}";
                 if (step.Spec is null)
                 {
                     w.Line(comment + " (moves no data)");
@@ -206,20 +203,47 @@ namespace ConvGen.Generator.Network
                 }
 
                 w.Line(comment);
-                string from = SpanOf(step.Source, step.Input.Length), to = SpanOf(step.Destination, step.Output.Length);
-                w.Line($"{NetworkMembers.LayerField(step.Index)}.Forward({from}, {to}{Sizes(step.Spec, step.Input)});");
+                var from = step.Sources.Select((slot, i) => SpanOf(slot, step.Inputs[i].Length)).ToList();
+                string to = SpanOf(step.Destination, step.Output.Length);
+                const string ops = "global::ConvGen.Internal.NetworkOps";
+                switch (step.Spec)
+                {
+                    case AddSpec:
+                        w.Line($"{ops}.Add({from[0]}, {from[1]}, {to});");
+                        break;
+                    case MultiplySpec when step.Inputs[1] == step.Input:
+                        w.Line($"{ops}.Multiply({from[0]}, {from[1]}, {to});");
+                        break;
+                    case MultiplySpec:
+                        w.Line($"{ops}.ScaleChannels({from[0]}, {from[1]}, {to}, {step.Input.Height * step.Input.Width});");
+                        break;
+                    case ConcatSpec:
+                    {
+                        long plane = (long)step.Output.Height * step.Output.Width, offset = 0;
+                        for (int i = 0; i < from.Count; i++)
+                        {
+                            w.Line($"{ops}.CopyChannels({from[i]}, {to}, count, {step.Inputs[i].Length}, {step.Output.Length}, {offset});");
+                            offset += step.Inputs[i].Channels * plane;
+                        }
+
+                        break;
+                    }
+
+                    default:
+                        w.Line($"{NetworkMembers.LayerField(step.Path)}.Forward({from[0]}, {to}{Sizes(step.Spec, step.Input)});");
+                        break;
+                }
             }
 
             w.Close();
             w.Close();
         }
 
-        private static string SpanOf(Slot slot, long length) => slot switch
+        private static string SpanOf(int slot, long length) => slot switch
         {
             Slot.Input => "x",
             Slot.Output => "y",
-            Slot.BufferA => $"new global::System.Span<float>({NetworkMembers.BufferA}, 0, count * {length})",
-            _ => $"new global::System.Span<float>({NetworkMembers.BufferB}, 0, count * {length})",
+            _ => $"new global::System.Span<float>({NetworkMembers.Buffer(slot)}, 0, count * {length})",
         };
 
         /// <summary>The arguments after (input, output) of the layer's Forward for <c>count</c> samples of <paramref name="input"/>.</summary>

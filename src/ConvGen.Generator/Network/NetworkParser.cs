@@ -52,50 +52,23 @@ namespace ConvGen.Generator.Network
                 return Result(null, diagnostics);
             }
 
-            attributes.Sort((a, b) => a.ApplicationSyntaxReference!.Span.Start.CompareTo(b.ApplicationSyntaxReference!.Span.Start));
             var target = LayerDeclaration.ReadTarget(type);
             var layers = new List<NetworkLayer>();
-            var names = new HashSet<string>();
-            SampleShape? shape = input;
-            string shapeText = input?.ToString() ?? "", from = "the input";
-            int index = 0;
-            foreach (var attribute in attributes)
+            var reader = new NetworkGraphReader(target, diagnostics, cancellationToken);
+            var ordered = BlockParser.Layers(type, cancellationToken);
+            SampleShape? output = null;
+            if (input is not null)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                string module = LayerAttributes.ShortName(attribute);
-                var sites = ArgumentSites.From(attribute);
-                string layerName = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string
-                    ?? index.ToString(CultureInfo.InvariantCulture);
-                if (!names.Add(layerName))
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateLayerName, sites.Attribute, type.Name, layerName));
-
-                var layerDiagnostics = new List<DiagnosticInfo>();
-                object? spec = LayerAttributes.IsReadable(attribute) ? Read(module, attribute, Nested(target, index), layerDiagnostics) : null;
-                diagnostics.AddRange(layerDiagnostics);
-                bool fused = spec is ConvSpec { Activation: not Activation.None } or LinearSpec { Activation: not Activation.None };
-                if (spec is not null && shape is not null)
-                {
-                    var (sized, output) = NetworkShapes.Apply(spec, module, shape, shapeText, from, sites, diagnostics);
-                    if (output is not null)
-                    {
-                        string? activationName = fused ? (index + 1).ToString(CultureInfo.InvariantCulture) : null;
-                        layers.Add(new NetworkLayer(index, layerName, module, sized, shape, output, activationName));
-                    }
-
-                    shapeText = spec is FlattenSpec && shape.IsImage && output is not null ? $"{shape} = {output}" : output?.ToString() ?? "";
-                    shape = output;
-                }
-                else
-                {
-                    shape = null; // a layer that can't be read: the shapes after it are unknown, so they are not checked
-                }
-
-                from = $"layer {index} ({module})";
-                index += fused ? 2 : 1;
+                output = reader.ReadNetwork(type, ordered, input, layers);
+            }
+            else
+            {
+                foreach (var attribute in ordered.Where(LayerAttributes.IsReadable)) // no shapes to check, but the arguments are
+                    NetworkGraphReader.Read(LayerAttributes.ShortName(attribute), attribute, target, diagnostics);
             }
 
-            bool ok = shape is not null && LayerAttributes.NoErrors(diagnostics);
-            return Result(ok ? new NetworkSpec(target, input!, new EquatableArray<NetworkLayer>(layers)) : null, diagnostics);
+            bool ok = output is not null && LayerAttributes.NoErrors(diagnostics);
+            return Result(ok ? new NetworkSpec(target, input!, new EquatableArray<NetworkLayer>(layers), new EquatableArray<NetworkNode>(reader.Nodes.ToArray())) : null, diagnostics);
         }
 
         private static ParseResult<NetworkSpec> Result(NetworkSpec? spec, List<DiagnosticInfo> diagnostics) =>
@@ -114,40 +87,6 @@ namespace ConvGen.Generator.Network
             string given = values.Count == 0 ? "nothing" : string.Join(", ", values.Select(v => $"{v.Key} = {v.Value}"));
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NetworkInput, ArgumentSites.From(sequential).Attribute, given));
             return null;
-        }
-
-        /// <summary>The nested class that runs layer <paramref name="index"/>: Network.Layer{index}, in its own file.</summary>
-        private static LayerTarget Nested(LayerTarget network, int index)
-        {
-            string name = NetworkMembers.LayerClass(index);
-            var containing = network.ContainingTypes.Concat(new[] { $"partial class {network.Name}" });
-            string hint = network.HintName.Substring(0, network.HintName.Length - ".g.cs".Length);
-            return new LayerTarget(network.Namespace, name, new EquatableArray<string>(containing))
-            {
-                HintName = $"{hint}.{name}.g.cs",
-                DisplayName = $"{network.DisplayName}.{name}",
-            };
-        }
-
-        /// <summary>The family's reader of a layer attribute (module = the attribute's short name).</summary>
-        private static object? Read(string module, AttributeData attribute, LayerTarget target, List<DiagnosticInfo> diagnostics)
-        {
-            if (module.StartsWith("Conv", StringComparison.Ordinal))
-            {
-                bool transposed = module.StartsWith("ConvTranspose", StringComparison.Ordinal);
-                return ConvParser.Read(attribute, target, module[module.Length - 2] - '0', transposed, diagnostics);
-            }
-
-            if (Enum.TryParse(module, out PoolModule pool)) return PoolParser.Read(attribute, target, pool, diagnostics);
-            if (ActivationParser.Modules.Contains(module)) return ActivationParser.Read(attribute, target, module, diagnostics);
-            if (PadParser.Modules.Contains(module)) return PadParser.Read(attribute, target, module, diagnostics);
-            return module switch
-            {
-                "Linear" => LinearParser.Read(attribute, target, diagnostics),
-                "BatchNorm2d" => BatchNormParser.Read(attribute, target, diagnostics),
-                "Flatten" => FlattenParser.Read(attribute, target, diagnostics),
-                _ => null,
-            };
         }
     }
 }

@@ -37,8 +37,48 @@ namespace ConvGen.Generator.Network
     /// counts as the next <c>nn.Sequential</c> index, as the activation module it replaces); null without one.</param>
     internal sealed record NetworkLayer(int Index, string Name, string Module, object Spec, SampleShape Input, SampleShape Output, string? ActivationName);
 
+    /// <summary>A block used as one layer of a network (the listing's entry for <c>[Block(typeof(T))]</c>).</summary>
+    /// <param name="Kind">SequentialBlock, Residual, SqueezeExcitation or Concat.</param>
+    internal sealed record BlockSpec(string TypeName, string Kind)
+    {
+        public string ToPyTorch() => $"{TypeName}()";
+    }
+
+    /// <summary>The sum of a residual block's two branches (the shapes are equal), with <c>[Residual]</c>'s activation after it.</summary>
+    internal sealed record AddSpec(string Block)
+    {
+        public string ToPyTorch() => $"{Block}: x + shortcut";
+    }
+
+    /// <summary>A squeeze-and-excitation gate: the block's input times its layers' output (C×1×1, broadcast, or the full shape).</summary>
+    internal sealed record MultiplySpec(string Block)
+    {
+        public string ToPyTorch() => $"{Block}: x * gate";
+    }
+
+    /// <summary>The branches of a concat block joined along the channels, in order.</summary>
+    internal sealed record ConcatSpec(string Block)
+    {
+        public string ToPyTorch() => $"{Block}: torch.cat(branches, dim=1)";
+    }
+
+    /// <summary>
+    /// One computation of the flattened network graph, in execution order: a layer (inside blocks too) or a block's merge
+    /// (<see cref="AddSpec"/>, <see cref="MultiplySpec"/>, <see cref="ConcatSpec"/>). Its value is numbered
+    /// <see cref="Id"/>; it reads the values <see cref="Inputs"/> (<see cref="NetworkNode.NetworkInput"/>: the network's input).
+    /// </summary>
+    /// <param name="Path">The node's place for generated names: "3" for a network's layer 3, "4_0" for layer 0 of the
+    /// block at 4, "4_s0" for its shortcut's, "5_b1_2" for concat branch 1's layer 2.</param>
+    /// <param name="Name">The state_dict prefix of its tensors ("layer1.0.conv1").</param>
+    internal sealed record NetworkNode(int Id, string Path, string Name, object Spec, EquatableArray<int> Inputs, SampleShape Input, SampleShape Output)
+    {
+        public const int NetworkInput = -1;
+    }
+
     /// <summary>What a <c>[Sequential]</c> class says once every layer's shape checks: plain values only.</summary>
-    internal sealed record NetworkSpec(LayerTarget Target, SampleShape Input, EquatableArray<NetworkLayer> Layers)
+    /// <param name="Layers">The network's own layers as it lists them (a block as one <see cref="BlockSpec"/> layer).</param>
+    /// <param name="Nodes">The graph Forward computes: every layer, blocks expanded, in order.</param>
+    internal sealed record NetworkSpec(LayerTarget Target, SampleShape Input, EquatableArray<NetworkLayer> Layers, EquatableArray<NetworkNode> Nodes)
     {
         public SampleShape Output => Layers.Count == 0 ? Input : Layers[Layers.Count - 1].Output;
     }
