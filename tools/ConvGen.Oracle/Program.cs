@@ -45,6 +45,7 @@ namespace ConvGen.Oracle
                     NormOracle.Command => NormOracle.Generate(rest),
                     PoolOracle.Command => PoolOracle.Generate(rest),
                     LeNetOracle.Command => LeNetOracle.Generate(rest),
+                    NetworksOracle.Command => NetworksOracle.Generate(rest),
                     _ => throw new ArgumentException($"unknown command '{command}'"),
                 };
             }
