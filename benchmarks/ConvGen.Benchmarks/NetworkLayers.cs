@@ -11,34 +11,49 @@ namespace ConvGen.Benchmarks
     /// </summary>
     public sealed class NetworkSpec
     {
-        public NetworkSpec(string name, int batch)
+        public NetworkSpec(string name, int batch, string model = "lenet5", int threads = 1)
         {
             Name = name;
             Batch = batch;
+            Model = model;
+            Threads = threads;
         }
 
         public string Name { get; }
 
         public int Batch { get; }
 
-        public long[] InputShape => new long[] { Batch, 1, 28, 28 };
+        /// <summary>lenet5 (1×28×28 → 10), resnet18 or mobilenetv2 (3×224×224 → 1000, tests/Shared/Networks).</summary>
+        public string Model { get; }
 
-        public long[] OutputShape => new long[] { Batch, 10 };
+        /// <summary>Threads every library may use (ConvGen's <c>threads</c>, ORT's intra-op threads, libtorch's).</summary>
+        public int Threads { get; }
 
-        public int InputLength => Batch * LeNet5.InputLength;
+        public bool IsLeNet => Model == "lenet5";
 
-        public int OutputLength => Batch * LeNet5.OutputLength;
+        public long[] InputShape => IsLeNet ? new long[] { Batch, 1, 28, 28 } : new long[] { Batch, 3, 224, 224 };
+
+        public long[] OutputShape => new long[] { Batch, IsLeNet ? 10 : 1000 };
+
+        public int InputLength => Batch * (IsLeNet ? LeNet5.InputLength : 3 * 224 * 224);
+
+        public int OutputLength => Batch * (IsLeNet ? LeNet5.OutputLength : 1000);
 
         /// <summary>
-        /// Multiply-adds × 2 of the convolutions and Linear layers (bias, ReLU, pooling not counted): per image
-        /// 2·(6·28·28·25 + 16·10·10·6·25 + 400·120 + 120·84 + 84·10) = 833,040.
+        /// Multiply-adds × 2 of the convolutions and Linear layers (bias, activations, pooling, sums not counted). LeNet-5 per
+        /// image: 2·(6·28·28·25 + 16·10·10·6·25 + 400·120 + 120·84 + 84·10) = 833,040; ResNet-18 and MobileNetV2 as their
+        /// definitions count them (BlockNetworks.Record: 3.63 and 0.60 GFLOP).
         /// </summary>
-        public double Flops => 2.0 * Batch * (6 * 28 * 28 * 25 + 16 * 10 * 10 * 6 * 25 + 400 * 120 + 120 * 84 + 84 * 10);
+        public double Flops => 2.0 * Batch * (IsLeNet
+            ? 6 * 28 * 28 * 25 + 16 * 10 * 10 * 6 * 25 + 400 * 120 + 120 * 84 + 84 * 10
+            : BlockNetworks.Record(Model, 224, 224).MultiplyAdds);
 
-        public override string ToString() => $"{Name}: LeNet-5 (nn.Sequential, 5 parameter layers) on {Batch}×1×28×28 -> {Batch}×10";
+        public override string ToString() => IsLeNet
+            ? $"{Name}: LeNet-5 (nn.Sequential, 5 parameter layers) on {Batch}×1×28×28 -> {Batch}×10"
+            : $"{Name}: {Model} (torchvision) on {Batch}×3×224×224 -> {Batch}×1000, {Threads} thread{(Threads == 1 ? "" : "s")}";
     }
 
-    /// <summary>The <c>networks</c> suite: LeNet-5 end to end, one image and a batch of 8.</summary>
+    /// <summary>The <c>networks</c> suite: LeNet-5 end to end (one image and a batch of 8), ResNet-18 and MobileNetV2 at 224² on one and two threads.</summary>
     public static class NetworkLayers
     {
         public const string Suite = "networks";
@@ -47,6 +62,10 @@ namespace ConvGen.Benchmarks
         {
             new NetworkSpec("lenet5_b1", 1),
             new NetworkSpec("lenet5_b8", 8),
+            new NetworkSpec("resnet18_b1", 1, "resnet18"),
+            new NetworkSpec("resnet18_b1_t2", 1, "resnet18", threads: 2),
+            new NetworkSpec("mobilenetv2_b1", 1, "mobilenetv2"),
+            new NetworkSpec("mobilenetv2_b1_t2", 1, "mobilenetv2", threads: 2),
         };
 
         /// <summary><c>--suite networks --quick</c>: one image.</summary>
@@ -90,8 +109,17 @@ namespace ConvGen.Benchmarks
         /// <summary>The state_dict by name (<see cref="Parameters"/>).</summary>
         public IReadOnlyDictionary<string, float[]> State { get; }
 
+        /// <summary>ResNet-18 / MobileNetV2: their seeded state_dict and input (null for LeNet-5).</summary>
+        public BlockNetworkData? Blocks { get; private init; }
+
         public static NetworkData Create(NetworkSpec spec, ulong seed = 0x5EED)
         {
+            if (!spec.IsLeNet)
+            {
+                var blocks = new BlockNetworkData(spec);
+                return new NetworkData(spec, blocks.Input, blocks.State) { Blocks = blocks };
+            }
+
             var state = new Dictionary<string, float[]>();
             ulong s = seed ^ LayerData.Fnv1a("lenet5");
             foreach ((string name, long[] shape) in Parameters)

@@ -16,6 +16,17 @@ namespace ConvGen.Benchmarks
         public static IBenchPeer Create(string library, NetworkData data)
         {
             NativeAllocator.Configure();
+            if (data.Blocks is { } blocks)
+            {
+                return library switch
+                {
+                    "ConvGen" => new ConvGenBlockNetworkPeer(blocks),
+                    "TorchSharp" => new TorchSharpBlockNetworkPeer(blocks),
+                    "OnnxRuntime" => new OnnxRuntimeNetworkPeer(data),
+                    _ => throw new ArgumentException($"unknown library '{library}' for the {NetworkLayers.Suite} suite ({string.Join(", ", Libraries)})"),
+                };
+            }
+
             return library switch
             {
                 "ConvGen" => new ConvGenNetworkPeer(data),
@@ -111,6 +122,8 @@ namespace ConvGen.Benchmarks
             sb.AppendLine();
             sb.AppendLine("- LeNet-5 end to end (Conv2d+ReLU, MaxPool2d, Conv2d, ReLU, MaxPool2d, Flatten, Linear+ReLU ×2, Linear), float32, one thread; " +
                           "ConvGen: the `[Sequential]` class `LeNet5` (NetworkLayers.cs), TorchSharp: `nn.Sequential`, ONNX Runtime: one graph (NetworkPeers.cs); ratio = peer / ConvGen (> 1: ConvGen is faster)");
+            sb.AppendLine("- ResNet-18 and MobileNetV2 (torchvision) on one 3×224×224 image, seeded weights; `_t2`: two threads for every library. ConvGen: " +
+                          "tests/Shared/Networks (blocks), TorchSharp: libtorch's functional ops, ONNX Runtime: the exporter's graph with BatchNormalization nodes, fused by ORT (BlockNetworks.cs)");
             sb.AppendLine();
             sb.AppendLine("| network | " + string.Join(" | ", libs.Select(l => $"{l} µs").Concat(peers.Select(p => $"{p}/ConvGen"))) + " |");
             sb.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", libs.Count + peers.Count)));
@@ -120,6 +133,16 @@ namespace ConvGen.Benchmarks
                 IEnumerable<string> times = libs.Select(l => Us(l) is double t ? t.ToString("F1", inv) : "—");
                 IEnumerable<string> ratios = peers.Select(p => Us(p) is double t && Us("ConvGen") is double c ? (t / c).ToString("F2", inv) : "—");
                 sb.AppendLine($"| {spec.Name} | {string.Join(" | ", times.Concat(ratios))} |");
+            }
+
+            foreach (NetworkSpec two in NetworkLayers.All.Where(n => n.Threads == 2))
+            {
+                NetworkSpec? one = NetworkLayers.All.FirstOrDefault(n => n.Model == two.Model && n.Batch == two.Batch && n.Threads == 1);
+                var speedups = libs.Select(l => (l, One: rows.FirstOrDefault(r => r.Layer == one?.Name && r.Library == l)?.MedianUs,
+                        Two: rows.FirstOrDefault(r => r.Layer == two.Name && r.Library == l)?.MedianUs))
+                    .Where(x => x.One is not null && x.Two is not null)
+                    .Select(x => $"{x.l} {(x.One!.Value / x.Two!.Value).ToString("F2", inv)}×").ToList();
+                if (speedups.Count > 0) sb.AppendLine($"\n{two.Name}: two threads vs one: {string.Join(", ", speedups)}");
             }
 
             return sb.ToString();
@@ -218,8 +241,8 @@ namespace ConvGen.Benchmarks
         {
             Description = data.Spec.ToString();
             NetworkSpec p = data.Spec;
-            _runner = new OrtRunner(OnnxNetworkModel.Build(data), OnnxOpModel.InputName, data.Input, p.InputShape,
-                OnnxOpModel.OutputName, p.OutputShape, p.OutputLength);
+            byte[] model = data.Blocks is { } blocks ? OnnxBlockNetworkModel.Build(blocks) : OnnxNetworkModel.Build(data);
+            _runner = new OrtRunner(model, OnnxOpModel.InputName, data.Input, p.InputShape, OnnxOpModel.OutputName, p.OutputShape, p.OutputLength, p.Threads);
         }
 
         public string Library => "OnnxRuntime";
