@@ -9,6 +9,10 @@ namespace ConvGen.Benchmarks
     {
         public readonly record struct Result(double MedianUs, long AllocatedBytes, int Calls);
 
+        /// <summary>Seconds of timed calls: 0.3, or CONVGEN_TIME_SECONDS (e.g. longer, to profile the calls with perf).</summary>
+        private static readonly double Seconds =
+            double.TryParse(Environment.GetEnvironmentVariable("CONVGEN_TIME_SECONDS"), System.Globalization.CultureInfo.InvariantCulture, out double s) && s > 0 ? s : 0.3;
+
         public static Result Measure(IBenchPeer peer)
         {
             // Warm up until the tiered JIT has replaced the first, unoptimized code of the layer and its runtime driver
@@ -29,7 +33,7 @@ namespace ConvGen.Benchmarks
             var samples = new List<double>(1 << 16); // sized up front: the count below is the calls' own allocation
             var total = Stopwatch.StartNew();
             long allocated = GC.GetTotalAllocatedBytes(precise: true);
-            while ((total.Elapsed.TotalSeconds < 0.3 || samples.Count < 10) && samples.Count < samples.Capacity)
+            while ((total.Elapsed.TotalSeconds < Seconds || samples.Count < 10) && samples.Count < samples.Capacity)
             {
                 long t0 = Stopwatch.GetTimestamp();
                 peer.Run();

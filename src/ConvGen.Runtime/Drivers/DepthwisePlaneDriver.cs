@@ -34,20 +34,25 @@ namespace ConvGen.Internal
                     Input = x, Output = y, Weights = w, Bias = b, Zeros = zeros, Channels = p.OutChannels,
                     Taps = p.Taps, Height = height, Width = width,
                     InPlane = height * width, OutPlane = g.OutputHeight * g.OutputWidth,
+                    Planes = batch * p.OutChannels, Parts = WorkSplit.PlaneParts(batch * p.OutChannels, threads),
                 };
-                WorkerPool.For(threads, batch * p.OutChannels, &RunPlane<TKernel>, &job);
+                WorkerPool.For(threads, job.Parts, &RunPart<TKernel>, &job);
             }
         }
 
-        /// <summary>Plane <paramref name="plane"/> = n·channels + c of a call.</summary>
-        private static unsafe void RunPlane<TKernel>(void* state, int plane)
+        /// <summary>Part <paramref name="part"/> of a call: a run of consecutive planes n·channels + c.</summary>
+        private static unsafe void RunPart<TKernel>(void* state, int part)
             where TKernel : struct, IDepthwisePlaneKernel
         {
             ref PlaneJob job = ref *(PlaneJob*)state;
-            int c = plane % job.Channels;
-            ref float b = ref job.Bias is null ? ref Unsafe.NullRef<float>() : ref job.Bias[c];
-            TKernel.Plane(ref job.Input[(nint)plane * job.InPlane], ref *job.Zeros, ref job.Weights[c * job.Taps], ref b,
-                ref job.Output[(nint)plane * job.OutPlane], job.Height, job.Width);
+            int end = (int)((long)(part + 1) * job.Planes / job.Parts);
+            for (int plane = (int)((long)part * job.Planes / job.Parts); plane < end; plane++)
+            {
+                int c = plane % job.Channels;
+                ref float b = ref job.Bias is null ? ref Unsafe.NullRef<float>() : ref job.Bias[c];
+                TKernel.Plane(ref job.Input[(nint)plane * job.InPlane], ref *job.Zeros, ref job.Weights[c * job.Taps], ref b,
+                    ref job.Output[(nint)plane * job.OutPlane], job.Height, job.Width);
+            }
         }
     }
 }
