@@ -43,6 +43,20 @@ public class MalformedSourceFuzzTests
         "using ConvGen;\nnamespace Fuzz;\n[Sequential(InFeatures = 12)] [ReLU] [Linear(12, 8)] [GELU] [Linear(8, 5)] [Softmax(1)]\n" +
         "public partial class Mlp;\n[Sequential(InChannels = 4, InputHeight = 5, InputWidth = 6)] [ReflectionPad2d(1)] [ConvTranspose2d(4, 2, 2, Stride = 2)]" +
         " [ZeroPad2d(0, 1, 1, 0)] [Softmax(1)]\npublic partial class Up;\n",
+        // Blocks: residual with a shortcut, a squeeze-and-excitation gate inside a residual, a concat, a block in a block.
+        "using ConvGen;\nnamespace Fuzz;\n[Sequential(InChannels = 3, InputHeight = 12, InputWidth = 12)]\n" +
+        "[Conv2d(3, 8, 3, Padding = 1, Bias = false, Name = \"stem\")] [BatchNorm2d(8, Name = \"bn\")] [ReLU]\n" +
+        "[Block(typeof(Down), Name = \"layer1\")] [Block(typeof(Same), Name = \"layer2\")] [Block(typeof(Mixed), Name = \"mixed\")]\n" +
+        "[AdaptiveAvgPool2d(1)] [Flatten] [Linear(16, 4, Name = \"fc\")]\npublic partial class Tiny;\n" +
+        "[Residual(Shortcut = typeof(Shortcut), Activation = Activation.ReLU)]\n" +
+        "[Conv2d(8, 16, 3, Stride = 2, Padding = 1, Bias = false, Name = \"conv1\")] [BatchNorm2d(16, Name = \"bn1\")] [ReLU]\n" +
+        "[Conv2d(16, 16, 3, Padding = 1, Bias = false, Name = \"conv2\")] [BatchNorm2d(16, Name = \"bn2\")]\npublic class Down;\n" +
+        "[SequentialBlock] [Conv2d(8, 16, 1, Stride = 2, Bias = false)] [BatchNorm2d(16)] public class Shortcut;\n" +
+        "[Residual] [Conv2d(16, 16, 3, Padding = 1, Groups = 16, Activation = Activation.Hardswish, Name = \"dw\")] [Block(typeof(Gate), Name = \"se\")] public class Same;\n" +
+        "[SqueezeExcitation] [AdaptiveAvgPool2d(1)] [Conv2d(16, 4, 1, Name = \"fc1\", Activation = Activation.ReLU)] [Conv2d(4, 16, 1, Name = \"fc2\")] [Hardsigmoid] public class Gate;\n" +
+        "[Concat(typeof(Left), typeof(Right))] public class Mixed;\n" +
+        "[SequentialBlock] [Conv2d(16, 10, 1, Name = \"left\")] public class Left;\n" +
+        "[SequentialBlock] [MaxPool2d(3, Stride = 1, Padding = 1)] [Conv2d(16, 6, 1, Name = \"right\")] public class Right;\n",
     };
 
     public static IEnumerable<object[]> Batches() => FuzzSettings.Batches(CiCount, BatchSize);
