@@ -120,7 +120,7 @@ namespace ConvGen.Generator.Network
             {
                 string module = LayerAttributes.ShortName(layer);
                 var sites = ArgumentSites.From(layer);
-                string name = layer.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                string name = NetworkGraphReader.NameOf(layer, index);
                 if (!names.Add(name)) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateLayerName, sites.Attribute, type.Name, name));
                 object? spec = null;
                 if (module == LayerAttributes.BlockShortName)
@@ -133,9 +133,8 @@ namespace ConvGen.Generator.Network
                     spec = NetworkGraphReader.Read(module, layer, target, diagnostics);
                 }
 
-                index += spec is Layers.Conv.ConvSpec { Activation: not Activation.None } or Layers.LinearLayers.LinearSpec { Activation: not Activation.None } ? 2 : 1;
+                index += NetworkGraphReader.Indices(spec);
             }
-
         }
     }
 }

@@ -68,7 +68,7 @@ namespace ConvGen.Generator.Network
                 _cancellationToken.ThrowIfCancellationRequested();
                 string module = LayerAttributes.ShortName(attribute);
                 var sites = usage ?? ArgumentSites.From(attribute);
-                string name = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? Invariant(index);
+                string name = NameOf(attribute, index);
                 if (usage is null && !names.Add(name))
                     _diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateLayerName, sites.Attribute, owner.Name, name));
 
@@ -115,7 +115,7 @@ namespace ConvGen.Generator.Network
             if (!nested) _diagnostics.AddRange(readErrors);
             if (spec is null || !LayerAttributes.NoErrors(readErrors)) return (null, null, 1);
 
-            int consumed = spec is ConvSpec { Activation: not Activation.None } or LinearSpec { Activation: not Activation.None } ? 2 : 1;
+            int consumed = Indices(spec);
             var (sized, output) = NetworkShapes.Apply(spec, moduleText, input.Shape, input.Text, input.From, sites, _diagnostics);
             if (output is null) return (null, null, consumed);
             string text = spec is FlattenSpec && input.Shape.IsImage ? $"{input.Shape} = {output}" : output.ToString();
@@ -228,6 +228,14 @@ namespace ConvGen.Generator.Network
         }
 
         private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A layer's state_dict name: its attribute's <c>Name</c>, or its <c>nn.Sequential</c> index.</summary>
+        public static string NameOf(AttributeData layer, int index) =>
+            layer.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? Invariant(index);
+
+        /// <summary>The <c>nn.Sequential</c> indices a layer takes: two with <c>Activation =</c> (the module it stands for), else one.</summary>
+        public static int Indices(object? spec) =>
+            spec is ConvSpec { Activation: not Activation.None } or LinearSpec { Activation: not Activation.None } ? 2 : 1;
 
         /// <summary>The nested class that runs the node at <paramref name="path"/>: Network.Layer{path}, in its own file.</summary>
         private static LayerTarget Nested(LayerTarget network, string path)
