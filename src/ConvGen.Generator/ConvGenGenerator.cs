@@ -46,6 +46,9 @@ namespace ConvGen.Generator
                 LayerPipeline.Register(context, marker, Network.BlockParser.Parse, static spec => spec,
                     static _ => System.Linq.Enumerable.Empty<(string, string)>());
             }
+
+            LayerPipeline.Register(context, LayerAttributes.MetadataName(LayerAttributes.BlockShortName), Network.BlockParser.ParseUse,
+                static spec => spec, static _ => System.Linq.Enumerable.Empty<(string, string)>());
         }
 
         /// <summary><c>[Conv1d]</c> … <c>[Conv3d]</c>, <c>[ConvTranspose1d]</c> … <c>[ConvTranspose3d]</c>.</summary>

@@ -61,6 +61,7 @@ public class NetworkDiagnosticTests
     [InlineData(Image16 + "[Block(typeof(B))] public partial class Net;\n[Residual({|CONV710:Shortcut = typeof(S)|})] [Conv2d(16, 16, 1)] public class B;\npublic class S;")]
     [InlineData(Image16 + "[Block(typeof(B))] public partial class Net;\n[SequentialBlock] [Conv2d(16, 8, 1, Name = \"a\")] [{|CONV709:ReLU(Name = \"a\")|}] public class B;")]
     [InlineData(Image16 + "[Block(typeof(B))] public partial class Net;\n[SequentialBlock] [{|CONV710:Block(typeof(C))|}] public class B;\npublic class C;")]
+    [InlineData("[{|CONV714:Block(typeof(B))|}] [Block(typeof(B))] public partial class Net;\n[SequentialBlock] [Conv2d(16, 8, 1)] public class B;")]
     public void Block_diagnostics_fire_where_they_belong(string markup)
     {
         var result = GeneratorHarness.AssertMarkedDiagnostics(Prelude + markup);

@@ -63,6 +63,28 @@ namespace ConvGen.Generator.Network
             return new ParseResult<NetworkSpec>(null, new EquatableArray<DiagnosticInfo>(diagnostics));
         }
 
+        /// <summary>
+        /// <c>[Block(typeof(T))]</c>'s own pipeline: on a class that is neither a network nor a block (whose pipelines read
+        /// it), it would do nothing, so it is an error (CONV714), reported once, on the first. Other layer attributes beside
+        /// it are already one too many (CONV004, reported by their pipelines).
+        /// </summary>
+        public static ParseResult<NetworkSpec> ParseUse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || type.TypeKind != TypeKind.Class || LayerAttributes.IsNetwork(type))
+                return ParseResult<NetworkSpec>.None;
+            var layers = Layers(type, cancellationToken);
+            var first = context.Attributes[0];
+            if (layers.Any(a => LayerAttributes.ShortName(a) != LayerAttributes.BlockShortName)
+                || layers[0].ApplicationSyntaxReference?.Span != first.ApplicationSyntaxReference?.Span)
+            {
+                return ParseResult<NetworkSpec>.None;
+            }
+
+            string block = first.ConstructorArguments.Length == 1 && first.ConstructorArguments[0].Value is INamedTypeSymbol t ? t.Name : "?";
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.BlockOutsideNetwork, ArgumentSites.From(first).Attribute, block, type.Name);
+            return new ParseResult<NetworkSpec>(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+        }
+
         private static List<AttributeData> Markers(INamedTypeSymbol type) =>
             type.GetAttributes().Where(a => LayerAttributes.BlockMarkers.Contains(a.AttributeClass?.ToDisplayString()))
                 .OrderBy(a => a.ApplicationSyntaxReference?.Span.Start ?? 0).ToList();

@@ -56,5 +56,9 @@ namespace ConvGen.Generator.Common
         public static readonly DiagnosticDescriptor BlockDefinition = Error("CONV713",
             "Malformed block",
             "Block '{0}': {1}");
+
+        public static readonly DiagnosticDescriptor BlockOutsideNetwork = Error("CONV714",
+            "Block used outside a network",
+            "[Block] makes '{0}' a layer of a network, but '{1}' is neither a [Sequential] network nor a block; add [Sequential(...)] with the input size, or a block attribute such as [SequentialBlock]");
     }
 }
