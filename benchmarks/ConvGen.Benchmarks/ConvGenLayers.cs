@@ -14,10 +14,10 @@ namespace ConvGen.Benchmarks
         /// A ConvGen layer for <paramref name="layerName"/> built from PyTorch-layout weight/bias, called on
         /// <paramref name="threads"/> threads, or null.
         /// </summary>
-        public static ConvForward? TryCreate(string layerName, float[] weight, float[]? bias, int threads = 1)
+        public static ConvForward? TryCreate(ConvLayerSpec spec, float[] weight, float[]? bias, int threads = 1)
         {
             float[] b = bias ?? throw new ArgumentException("Every benchmark layer has a bias.", nameof(bias));
-            IConv2dLayer? layer = layerName switch
+            IConv2dLayer? layer = spec.Name switch
             {
                 "resnet_stem" => new ResnetStem(weight, b),
                 "resnet_3x3_64" => new Resnet3x3x64(weight, b),
@@ -31,7 +31,7 @@ namespace ConvGen.Benchmarks
                 "dilated_3x3" => new Dilated3x3(weight, b),
                 "small_3_12_g3" => new Small3x12G3(weight, b),
                 "tiny_mnist" => new TinyMnist(weight, b),
-                _ => null,
+                _ => ConvGenRealLayers.TryCreate(spec, weight, b),
             };
             if (layer is null) return null;
             if (threads == 1) return layer.Forward;

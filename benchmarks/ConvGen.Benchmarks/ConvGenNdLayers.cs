@@ -75,7 +75,7 @@ namespace ConvGen.Benchmarks
         }
 
         /// <summary>The generated layer must be the spec's layer: same hyper-parameters, symmetric zero padding, no activation.</summary>
-        private static void Check(ConvParameters p, ConvLayerSpec s)
+        internal static void Check(ConvParameters p, ConvLayerSpec s)
         {
             bool same = p.Transposed == s.Transposed && p.InChannels == s.InChannels && p.OutChannels == s.OutChannels
                 && p.KernelSize.SequenceEqual(s.Kernel) && p.Stride.SequenceEqual(s.Stride) && p.Dilation.SequenceEqual(s.Dilation)

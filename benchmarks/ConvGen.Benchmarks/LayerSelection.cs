@@ -41,7 +41,7 @@ namespace ConvGen.Benchmarks
             {
                 if (s + 1 >= args.Count)
                 {
-                    throw new ArgumentException($"--suite needs {BenchLayers.Conv2dSuite}, {BenchLayers.NdSuite}, {BenchLayers.AllSuites}, {OpLayers.Suite} or {NetworkLayers.Suite}");
+                    throw new ArgumentException($"--suite needs {BenchLayers.Conv2dSuite}, {BenchLayers.NdSuite}, {BenchLayers.AllSuites}, {BenchLayers.RealSuite}, {OpLayers.Suite} or {NetworkLayers.Suite}");
                 }
 
                 suite = args[s + 1];

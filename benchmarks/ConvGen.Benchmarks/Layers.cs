@@ -69,7 +69,22 @@ namespace ConvGen.Benchmarks
                 new[] { stride, stride }, new[] { padding, padding }, new[] { dilation, dilation },
                 new[] { outputPadding, outputPadding }, groups, true, 1);
 
+        /// <summary>
+        /// <c>nn.Conv2d(in, out, (kH, kW), stride, padding, dilation, groups)</c> on (batch, in, H, W): every per-axis
+        /// argument is one int for both axes or (height, width).
+        /// </summary>
+        public static ConvLayerSpec Conv2d(string name, string source, int inChannels, int outChannels, int[] kernel, int[] input,
+            int[]? stride = null, int[]? padding = null, int[]? dilation = null, int groups = 1, int batch = 1)
+        {
+            static int[]? Pair(int[]? v) => v is { Length: 1 } ? new[] { v[0], v[0] } : v;
+            return new ConvLayerSpec(name, false, inChannels, outChannels, Pair(kernel)!, Pair(input)!, Pair(stride), Pair(padding),
+                Pair(dilation), null, groups, true, batch) { Source = source };
+        }
+
         public string Name { get; }
+
+        /// <summary>Where the layer comes from (network and position), for the real-network suite; empty otherwise.</summary>
+        public string Source { get; private init; } = "";
 
         /// <summary>A <c>ConvTransposeNd</c> (weight (in, out/groups, *kernel)).</summary>
         public bool Transposed { get; }
@@ -231,7 +246,7 @@ namespace ConvGen.Benchmarks
     /// <see cref="Nd"/> = Conv1d layers of speech/sequence models, Conv3d layers of video models and ConvTranspose2d
     /// layers of decoders (<c>--suite nd</c>).
     /// </summary>
-    public static class BenchLayers
+    public static partial class BenchLayers
     {
         /// <summary>Suite names for <c>--suite</c>.</summary>
         public const string Conv2dSuite = "conv2d";
@@ -239,6 +254,8 @@ namespace ConvGen.Benchmarks
         public const string NdSuite = "nd";
 
         public const string AllSuites = "all";
+
+        public const string RealSuite = "real";
 
         /// <summary>The 12 layers of shared/bench-layers.md, in its order.</summary>
         public static readonly IReadOnlyList<ConvLayerSpec> All = new[]
@@ -295,8 +312,8 @@ namespace ConvGen.Benchmarks
         /// <summary>The subset run by <c>--suite nd --quick</c>: one Conv1d, one Conv3d, one ConvTranspose2d.</summary>
         public static readonly IReadOnlyList<string> NdQuick = new[] { "tcn_dilated", "r2plus1d_temporal", "dcgan_up_256" };
 
-        /// <summary>Both suites.</summary>
-        public static IEnumerable<ConvLayerSpec> Every => All.Concat(Nd);
+        /// <summary>Every convolution suite.</summary>
+        public static IEnumerable<ConvLayerSpec> Every => All.Concat(Nd).Concat(Real);
 
         /// <summary>The layers of a suite (<c>conv2d</c>, <c>nd</c> or <c>all</c>), or its quick subset.</summary>
         public static IReadOnlyList<ConvLayerSpec> Suite(string suite, bool quick = false) => suite.ToLowerInvariant() switch
@@ -304,7 +321,8 @@ namespace ConvGen.Benchmarks
             Conv2dSuite => quick ? Quick.Select(Get).ToArray() : All,
             NdSuite => quick ? NdQuick.Select(Get).ToArray() : Nd,
             AllSuites => Suite(Conv2dSuite, quick).Concat(Suite(NdSuite, quick)).ToArray(),
-            _ => throw new ArgumentException($"unknown suite '{suite}'; known: {Conv2dSuite} (the 12 Conv2d layers, default), {NdSuite} (Conv1d, Conv3d, ConvTranspose2d), {AllSuites} (both), {OpLayers.Suite} (pooling, Linear, activations, BatchNorm2d), {NetworkLayers.Suite} (LeNet-5)"),
+            RealSuite => quick ? RealQuick.Select(Get).ToArray() : Real,
+            _ => throw new ArgumentException($"unknown suite '{suite}'; known: {Conv2dSuite} (the 12 Conv2d layers, default), {NdSuite} (Conv1d, Conv3d, ConvTranspose2d), {AllSuites} (both), {RealSuite} (the Conv2d layers of nine real networks), {OpLayers.Suite} (pooling, Linear, activations, BatchNorm2d), {NetworkLayers.Suite} (LeNet-5)"),
         };
 
         /// <summary>True for a layer of the second suite.</summary>

@@ -49,7 +49,7 @@ namespace ConvGen.Benchmarks
             "TorchSharp" => new TorchSharpPeer(data),
             "OnnxRuntime" => new OnnxRuntimePeer(data),
             "ConvGen" or TwoThreads => ConvGenPeer.TryCreate(data, threads: library == TwoThreads ? 2 : 1)
-                         ?? throw new NotSupportedException($"no ConvGen layer for {data.Spec.Name} (ConvGenLayers.cs, ConvGenNdLayers.cs)"),
+                         ?? throw new NotSupportedException($"no ConvGen layer for {data.Spec.Name} (ConvGenLayers.cs, ConvGenNdLayers.cs, RealLayers.cs)"),
             _ => throw new ArgumentException($"unknown library '{library}'"),
         };
     }
@@ -216,7 +216,7 @@ namespace ConvGen.Benchmarks
                 return call is null ? null : new ConvGenPeer(data, null, call, library);
             }
 
-            ConvForward? forward = ConvGenLayers.TryCreate(data.Spec.Name, data.Weight, data.Bias, threads);
+            ConvForward? forward = ConvGenLayers.TryCreate(data.Spec, data.Weight, data.Bias, threads);
             return forward is null ? null : new ConvGenPeer(data, forward, null, library);
         }
 

@@ -19,6 +19,8 @@ usage: dotnet run -c Release -- <mode> [options]
          --suite conv2d  the 12 Conv2d layers of bench-layers.md (default)
          --suite nd      Conv1d (speech, TCN), Conv3d (video) and ConvTranspose2d (DCGAN, U-Net) layers
          --suite all     both convolution suites
+         --suite real    94 Conv2d layers of ResNet-18/50, MobileNetV2/V3, EfficientNet-B0, Inception-v3, YOLO,
+                         DeepLabv3, U-Net (RealLayers.cs, issue 15); time prints the ConvGen/ORT ratio distribution
          --suite layers  MaxPool2d, AvgPool2d, global average pooling, Linear, activations, BatchNorm2d (issue 12)
          --suite networks  LeNet-5 end to end ([Sequential] class vs nn.Sequential vs one ONNX graph), batch 1 and 8
          --quick: the suite's 3-layer subset; --layers: by name, from any suite
@@ -214,19 +216,52 @@ usage: dotnet run -c Release -- <mode> [options]
                 libs = libs.Where(chosen.Contains).ToList();
             }
 
+            var ratios = new List<(ConvLayerSpec Spec, double ConvGenUs, double OrtUs)>();
             foreach (ConvLayerSpec spec in layers)
             {
                 LayerData data = LayerData.Create(spec);
+                var medians = new Dictionary<string, double>();
                 foreach (string lib in libs)
                 {
                     using IConvPeer peer = Peers.Create(lib, data);
                     PeerTimer.Result r = PeerTimer.Measure(peer);
+                    medians[lib] = r.MedianUs;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"| {spec.Name} | {lib} | {r.MedianUs:F1} | {spec.Flops / (r.MedianUs * 1e3):F1} | {r.AllocatedBytes} B in {r.Calls} calls |"));
                 }
+
+                if (medians.TryGetValue("ConvGen", out double convGen) && medians.TryGetValue("OnnxRuntime", out double ort))
+                {
+                    ratios.Add((spec, convGen, ort));
+                }
             }
 
+            PrintRatios(ratios);
             return 0;
+        }
+
+        /// <summary>
+        /// After a <c>time</c> run with ConvGen and ONNX Runtime: each layer's speed-up (ORT time / ConvGen time, one
+        /// thread, same run), worst first, then the worst, the median and how many reach 1.0×.
+        /// </summary>
+        private static void PrintRatios(List<(ConvLayerSpec Spec, double ConvGenUs, double OrtUs)> ratios)
+        {
+            if (ratios.Count < 2) return;
+            var sorted = ratios.Select(r => (r.Spec, Ratio: r.OrtUs / r.ConvGenUs)).OrderBy(r => r.Ratio).ToList();
+            Console.WriteLine();
+            Console.WriteLine("| layer | from | ConvGen vs ONNX Runtime (1 thread) |");
+            Console.WriteLine("|---|---|---:|");
+            foreach ((ConvLayerSpec spec, double ratio) in sorted)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {spec.Name} | {spec.Source} | {ratio:F2}× |"));
+            }
+
+            double Quantile(double q) => sorted[(int)Math.Round(q * (sorted.Count - 1))].Ratio;
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ConvGen / ONNX Runtime over {sorted.Count} layers: worst {sorted[0].Ratio:F2}× ({sorted[0].Spec.Name}), " +
+                $"10th percentile {Quantile(0.1):F2}×, median {Quantile(0.5):F2}×, 90th percentile {Quantile(0.9):F2}×, best {sorted[^1].Ratio:F2}×; " +
+                $"{sorted.Count(r => r.Ratio >= 1.0)} of {sorted.Count} at 1.0× or better, {sorted.Count(r => r.Ratio < 0.9)} below 0.9×"));
         }
 
         private static int PrintLayers(LayerSelection selection)
