@@ -44,6 +44,7 @@ namespace ConvGen.Numerics.Tests;
 [Conv2d(3, 7, 3, Padding = 1, Activation = Activation.GELUTanh)] public partial class A2GeluTanh;
 [Conv2d(8, 8, 3, Padding = 1, Groups = 8, Activation = Activation.ReLU6)] public partial class A2DepthwiseRelu6;
 [Conv2d(8, 8, 3, Padding = 1, Groups = 8, Stride = 2, Activation = Activation.Hardswish)] public partial class A2DepthwiseS2Hardswish;
+[Conv2d(20, 20, 5, Padding = 2, Groups = 20, Activation = Activation.SiLU)] public partial class A2DepthwiseBlocksSilu;
 [Conv2d(6, 4, 1, Activation = Activation.LeakyReLU)] public partial class A2PointwiseLeaky;
 [Conv2d(1, 8, 5, InputHeight = 12, InputWidth = 12, Activation = Activation.Tanh)] public partial class A2FixedTanh;
 
@@ -140,6 +141,7 @@ public static class NdMatrix
         Two(C(3, 7, K3x3, pad: Pad1x1, act: Activation.GELUTanh), (w, b) => new A2GeluTanh(w, b!)),
         Two(C(8, 8, K3x3, pad: Pad1x1, groups: 8, act: Activation.ReLU6), (w, b) => new A2DepthwiseRelu6(w, b!)),
         Two(C(8, 8, K3x3, s: A(2, 2), pad: Pad1x1, groups: 8, act: Activation.Hardswish), (w, b) => new A2DepthwiseS2Hardswish(w, b!)),
+        Two(C(20, 20, A(5, 5), pad: A(2, 2), groups: 20, act: Activation.SiLU), (w, b) => new A2DepthwiseBlocksSilu(w, b!)),
         Two(C(6, 4, A(1, 1), act: Activation.LeakyReLU), (w, b) => new A2PointwiseLeaky(w, b!)),
         Two(C(1, 8, A(5, 5), act: Activation.Tanh), (w, b) => new A2FixedTanh(w, b!), A(12, 12)),
 

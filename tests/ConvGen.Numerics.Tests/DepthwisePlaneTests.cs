@@ -10,7 +10,9 @@ namespace ConvGen.Numerics.Tests;
 // pads in registers (edge vectors shuffled from loads inside the row, stride 2 gathered from two loads, rows of zeros
 // above and below, 4 output rows per step); images smaller than its minimum go through the padded copy. These layers
 // cover its edge cases: symmetric, asymmetric ("same", even kernel) and no padding, padding wider than a 128-bit
-// vector, dilation, rectangular kernels, stride 2 on either axis or both, both parities of the width.
+// vector, dilation, rectangular kernels, stride 2 on either axis or both, both parities of the width. Images narrower
+// than the plane kernel takes go through DepthwiseChannelBlocks (channels in lanes): the 20-channel layers give it whole
+// blocks of 4, 8 and 16 channels and a partial one, rows wider and narrower than a tile (ConvNdLayers adds a fused activation).
 [Conv2d(3, 3, 3, Padding = 1, Groups = 3)] public partial class PlaneDw3x3;
 [Conv2d(2, 2, 4, Padding = "same", Groups = 2, Bias = false)] public partial class PlaneDwEvenSame;
 [Conv2d(2, 2, 3, Padding = new[] { 2, 3 }, Dilation = new[] { 2, 3 }, Groups = 2)] public partial class PlaneDwDilated;
@@ -25,6 +27,9 @@ namespace ConvGen.Numerics.Tests;
 [Conv2d(2, 2, 3, Stride = new[] { 2, 1 }, Padding = 1, Groups = 2, Bias = false)] public partial class PlaneDwStride2x1;
 [Conv2d(2, 2, 3, Stride = 2, Padding = 5, Groups = 2)] public partial class PlaneDwStride2WidePadding;
 [Conv2d(2, 2, 3, Stride = 2, Groups = 2)] public partial class PlaneDwStride2Valid;
+[Conv2d(20, 20, 3, Padding = 1, Groups = 20)] public partial class BlocksDw3x3;
+[Conv2d(20, 20, 5, Stride = 2, Padding = 2, Groups = 20)] public partial class BlocksDw5x5Stride2;
+[Conv2d(20, 20, 3, Padding = new[] { 2, 1 }, Dilation = new[] { 2, 1 }, Groups = 20, Bias = false)] public partial class BlocksDwDilated;
 
 public class DepthwisePlaneTests
 {
@@ -45,6 +50,9 @@ public class DepthwisePlaneTests
         (nameof(PlaneDwStride2x1), new(2, 2, 3, 3, 2, 1, 1, 1, 1, 1, groups: 2, bias: false), (w, _) => new PlaneDwStride2x1(w)),
         (nameof(PlaneDwStride2WidePadding), new(2, 2, 3, 3, 2, 2, 5, 5, 5, 5, groups: 2), (w, b) => new PlaneDwStride2WidePadding(w, b!)),
         (nameof(PlaneDwStride2Valid), new(2, 2, 3, 3, 2, 2, groups: 2), (w, b) => new PlaneDwStride2Valid(w, b!)),
+        (nameof(BlocksDw3x3), new(20, 20, 3, 3, 1, 1, 1, 1, 1, 1, groups: 20), (w, b) => new BlocksDw3x3(w, b!)),
+        (nameof(BlocksDw5x5Stride2), new(20, 20, 5, 5, 2, 2, 2, 2, 2, 2, groups: 20), (w, b) => new BlocksDw5x5Stride2(w, b!)),
+        (nameof(BlocksDwDilated), new(20, 20, 3, 3, 1, 1, 2, 2, 1, 1, 2, 1, groups: 20, bias: false), (w, _) => new BlocksDwDilated(w)),
     }.Select(c => new object[] { c.Item1, c.Item2, c.Item3 });
 
     /// <summary>

@@ -15,7 +15,8 @@ namespace ConvGen.Internal
     {
         /// <summary>
         /// Checks <paramref name="weight"/> <c>(out, in/groups, *kernel_size)</c> and packs it per tile of
-        /// <paramref name="tileChannels"/> output channels: <c>[tile][in/groups][taps][channel in tile]</c>.
+        /// <paramref name="tileChannels"/> output channels: <c>[tile][in/groups][taps][channel in tile]</c>; a depthwise 2-D layer's
+        /// are followed by the same weights as <see cref="DepthwiseChannelBlocks"/> reads them.
         /// </summary>
         public static float[] PackWeights(ConvParameters parameters, ReadOnlySpan<float> weight, int tileChannels)
         {
@@ -33,8 +34,10 @@ namespace ConvGen.Internal
                     $"{kernel}) needs {parameters.WeightLength}.", nameof(weight));
             }
 
-            var packed = new float[weight.Length];
+            // A depthwise 2-D layer also keeps its weights as DepthwiseChannelBlocks reads them, after the tiles.
+            var packed = new float[weight.Length + DepthwiseChannelBlocks.PackedLength(p)];
             PackTiles(weight, packed, p.Groups, p.OutChannelsPerGroup, p.Filter, tileChannels);
+            if (packed.Length > weight.Length) DepthwiseChannelBlocks.Pack(p, weight, packed.AsSpan(weight.Length));
             return packed;
         }
 

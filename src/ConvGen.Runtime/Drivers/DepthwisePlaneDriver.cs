@@ -6,8 +6,8 @@ namespace ConvGen.Internal
 {
     /// <summary>
     /// Runs a depthwise 2-D layer's plane kernel (<see cref="IDepthwisePlaneKernel"/>): each channel goes straight from the
-    /// caller's input to the caller's output, with no copies; images smaller than the plane kernel takes go through the
-    /// grid kernel over the padded copy (<see cref="ConvDriver"/>). Up to <c>threads</c> threads share the image planes.
+    /// caller's input to the caller's output, with no copies; images narrower than the plane kernel takes go through
+    /// <see cref="DepthwiseChannelBlocks"/> (channels in lanes). Up to <c>threads</c> threads share the image planes.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class DepthwisePlaneDriver
@@ -21,22 +21,27 @@ namespace ConvGen.Internal
             var g = ConvDriver.Check<TKernel>(p, input, output, batch, 1, height, width, threads);
             if (batch == 0) return;
             threads = WorkSplit.Useful(threads, p, batch, g);
-            if (g.OutputWidth < TKernel.MinOutputWidth || g.OutputHeight < TKernel.MinOutputHeight || width < TKernel.MinInputWidth)
+            fixed (float* x = input, y = output, w = weights, b = bias)
             {
-                ConvDriver.Run<TKernel>(p, weights, bias, input, output, batch, g, threads);
-                return;
-            }
-
-            fixed (float* x = input, y = output, w = weights, b = bias, zeros = ThreadBuffers.Zeros(width))
-            {
-                var job = new PlaneJob
+                if (g.OutputWidth < TKernel.MinOutputWidth || g.OutputHeight < TKernel.MinOutputHeight || width < TKernel.MinInputWidth)
                 {
-                    Input = x, Output = y, Weights = w, Bias = b, Zeros = zeros, Channels = p.OutChannels,
-                    Taps = p.Taps, Height = height, Width = width,
-                    InPlane = height * width, OutPlane = g.OutputHeight * g.OutputWidth,
-                    Planes = batch * p.OutChannels, Parts = WorkSplit.PlaneParts(batch * p.OutChannels, threads),
-                };
-                WorkerPool.For(threads, job.Parts, &RunPart<TKernel>, &job);
+                    if (weights.Length != p.OutChannels * p.Taps + DepthwiseChannelBlocks.PackedLength(p))
+                        throw new InvalidOperationException("The weights were not packed by ConvDriver.PackWeights.");
+                    DepthwiseChannelBlocks.Run(parameters, x, y, w, b, batch, height, width, g, threads);
+                    return;
+                }
+
+                fixed (float* zeros = ThreadBuffers.Zeros(width))
+                {
+                    var job = new PlaneJob
+                    {
+                        Input = x, Output = y, Weights = w, Bias = b, Zeros = zeros, Channels = p.OutChannels,
+                        Taps = p.Taps, Height = height, Width = width,
+                        InPlane = height * width, OutPlane = g.OutputHeight * g.OutputWidth,
+                        Planes = batch * p.OutChannels, Parts = WorkSplit.PlaneParts(batch * p.OutChannels, threads),
+                    };
+                    WorkerPool.For(threads, job.Parts, &RunPart<TKernel>, &job);
+                }
             }
         }
 

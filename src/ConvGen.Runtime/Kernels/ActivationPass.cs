@@ -32,7 +32,7 @@ namespace ConvGen.Internal
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TV Apply<TV, W>(TV x, Activation a, float slope) where TV : struct where W : struct, IVectorOps<TV> => a switch
+        internal static TV Apply<TV, W>(TV x, Activation a, float slope) where TV : struct where W : struct, IVectorOps<TV> => a switch
         {
             Activation.ReLU => Activations.ReLU<TV, W>(x), Activation.ReLU6 => Activations.ReLU6<TV, W>(x),
             Activation.LeakyReLU => Activations.LeakyReLU<TV, W>(x, slope), Activation.Sigmoid => Activations.Sigmoid<TV, W>(x),

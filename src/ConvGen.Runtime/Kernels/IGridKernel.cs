@@ -40,13 +40,13 @@ namespace ConvGen.Internal
     [EditorBrowsable(EditorBrowsableState.Never)]
     public interface IDepthwisePlaneKernel : IGridKernel
     {
-        /// <summary>Narrowest output <see cref="Plane"/> takes; narrower images go through the padded copy.</summary>
+        /// <summary>Narrowest output <see cref="Plane"/> takes; narrower images go through DepthwiseChannelBlocks.</summary>
         static abstract int MinOutputWidth { get; }
 
-        /// <summary>Lowest output <see cref="Plane"/> takes; lower images go through the padded copy.</summary>
+        /// <summary>Lowest output <see cref="Plane"/> takes; lower images go through DepthwiseChannelBlocks.</summary>
         static abstract int MinOutputHeight { get; }
 
-        /// <summary>Narrowest input <see cref="Plane"/> takes; narrower images go through the padded copy.</summary>
+        /// <summary>Narrowest input <see cref="Plane"/> takes; narrower images go through DepthwiseChannelBlocks.</summary>
         static abstract int MinInputWidth { get; }
 
         /// <summary>
