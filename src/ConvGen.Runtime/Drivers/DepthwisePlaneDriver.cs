@@ -20,7 +20,7 @@ namespace ConvGen.Internal
             var p = parameters.Dims;
             var g = ConvDriver.Check<TKernel>(p, input, output, batch, 1, height, width, threads);
             if (batch == 0) return;
-            threads = WorkSplit.Useful(threads, p, batch, g);
+            threads = WorkSplit.UsefulDepthwise(threads, p, batch, height * width, g.OutputPlane);
             fixed (float* x = input, y = output, w = weights, b = bias)
             {
                 if (g.OutputWidth < TKernel.MinOutputWidth || g.OutputHeight < TKernel.MinOutputHeight || width < TKernel.MinInputWidth)
