@@ -46,6 +46,7 @@ namespace ConvGen.Numerics.Tests;
 [Conv2d(8, 8, 3, Padding = 1, Groups = 8, Stride = 2, Activation = Activation.Hardswish)] public partial class A2DepthwiseS2Hardswish;
 [Conv2d(20, 20, 5, Padding = 2, Groups = 20, Activation = Activation.SiLU)] public partial class A2DepthwiseBlocksSilu;
 [Conv2d(6, 4, 1, Activation = Activation.LeakyReLU)] public partial class A2PointwiseLeaky;
+[Conv2d(40, 44, 1, Activation = Activation.Hardsigmoid)] public partial class A2SqueezeExcitationGate;
 [Conv2d(1, 8, 5, InputHeight = 12, InputWidth = 12, Activation = Activation.Tanh)] public partial class A2FixedTanh;
 
 // ConvTranspose1d/2d/3d: DCGAN and U-Net up-sampling, output_padding, padding larger than the window (crops),
@@ -143,6 +144,8 @@ public static class NdMatrix
         Two(C(8, 8, K3x3, s: A(2, 2), pad: Pad1x1, groups: 8, act: Activation.Hardswish), (w, b) => new A2DepthwiseS2Hardswish(w, b!)),
         Two(C(20, 20, A(5, 5), pad: A(2, 2), groups: 20, act: Activation.SiLU), (w, b) => new A2DepthwiseBlocksSilu(w, b!)),
         Two(C(6, 4, A(1, 1), act: Activation.LeakyReLU), (w, b) => new A2PointwiseLeaky(w, b!)),
+        // 1×1 on one pixel is a matrix–vector product (PixelDriver): 44 channels = four tiles at once, one, a part.
+        Two(C(40, 44, A(1, 1), act: Activation.Hardsigmoid), (w, b) => new A2SqueezeExcitationGate(w, b!)),
         Two(C(1, 8, A(5, 5), act: Activation.Tanh), (w, b) => new A2FixedTanh(w, b!), A(12, 12)),
 
         T2(Tr(8, 4, A(4, 4), s: A(2, 2), pad: A(1, 1)), (w, b) => new T2Dcgan(w, b!)),

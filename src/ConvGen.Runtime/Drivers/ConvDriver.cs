@@ -77,15 +77,24 @@ namespace ConvGen.Internal
         /// thread's workspace, the kernel's output tile in a buffer of the thread that computes it (<see cref="ThreadBuffers"/>).
         /// The kernel reads the caller's input directly when there is nothing to pad or split, and writes the caller's
         /// output directly when its grid has no extra columns (see <see cref="ConvGeometry"/>). Up to <c>threads</c> threads
-        /// share the work (<see cref="WorkSplit"/>, <see cref="WorkerPool"/>).
+        /// share the work (<see cref="WorkSplit"/>, <see cref="WorkerPool"/>). A 1×1 layer on a single pixel is a
+        /// matrix–vector product (<see cref="PixelDriver"/>).
         /// </summary>
-        public static void Forward<TKernel>(ConvParameters parameters, float[] packedWeights, float[]? bias,
+        public static unsafe void Forward<TKernel>(ConvParameters parameters, float[] packedWeights, float[]? bias,
             ReadOnlySpan<float> input, Span<float> output, int batch, int depth, int height, int width, int threads)
             where TKernel : struct, IGridKernel
         {
             var p = parameters.Dims;
             var g = Check<TKernel>(p, input, output, batch, depth, height, width, threads);
-            if (batch > 0) Run<TKernel>(p, packedWeights, bias, input, output, batch, g, WorkSplit.Useful(threads, p, batch, g));
+            if (batch == 0) return;
+            if (PixelDriver.Serves(p, g))
+            {
+                fixed (float* x = input, y = output, w = packedWeights, b = bias)
+                    PixelDriver.Run(parameters, w, b, x, y, batch, TKernel.TileChannels);
+                return;
+            }
+
+            Run<TKernel>(p, packedWeights, bias, input, output, batch, g, WorkSplit.Useful(threads, p, batch, g));
         }
 
         /// <summary>Checks the sizes and spans of a call and returns its geometry.</summary>
