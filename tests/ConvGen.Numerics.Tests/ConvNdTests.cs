@@ -122,7 +122,7 @@ public class ConvNdTests
 public class ConvNdAllocationTests
 {
     [Fact]
-    public void Conv1d_Conv3d_ConvTranspose_and_activations_allocate_nothing_in_steady_state()
+    public void Conv1d_Conv3d_ConvTranspose_depthwise_blocks_single_pixel_and_activations_allocate_nothing_in_steady_state()
     {
         var c1 = new C1TcnGelu(new float[8 * 4 * 3], new float[8]);
         var c3 = new C3Rect(new float[5 * 3 * 30], new float[5]);
@@ -132,12 +132,19 @@ public class ConvNdAllocationTests
         float[] x3 = new float[3 * 6 * 9 * 11], y3 = new float[5 * 3 * 9 * 9];
         float[] xt = new float[8 * 7 * 9], yt = new float[4 * 14 * 18];
         float[] xt3 = new float[2 * 3 * 4 * 5], yt3 = new float[3 * 6 * 4 * 9];
+        // Depthwise on a 7×7 image (channel blocks) and a 1×1 layer on one pixel (matrix–vector product); their
+        // multi-threaded calls are in ThreadingTests (a 30×30 depthwise layer takes the channel blocks too).
+        var dw = new A2DepthwiseBlocksSilu(new float[20 * 25], new float[20]);
+        var gate = new A2SqueezeExcitationGate(new float[44 * 40], new float[44]);
+        float[] xd = new float[2 * 20 * 7 * 7], yd = new float[2 * 20 * 7 * 7], xg = new float[2 * 40], yg = new float[2 * 44];
         void Round()
         {
             c1.Forward(x1, y1, 2, 50);
             c3.Forward(x3, y3, 1, 6, 9, 11);
             t2.Forward(xt, yt, 1, 7, 9);
             t3.Forward(xt3, yt3, 1, 3, 4, 5);
+            dw.Forward(xd, yd, 2, 7, 7);
+            gate.Forward(xg, yg, 2, 1, 1);
         }
 
         Round(); // warm up: JIT, static constructors, this thread's buffers
