@@ -322,7 +322,7 @@ namespace ConvGen.Benchmarks
             NdSuite => quick ? NdQuick.Select(Get).ToArray() : Nd,
             AllSuites => Suite(Conv2dSuite, quick).Concat(Suite(NdSuite, quick)).ToArray(),
             RealSuite => quick ? RealQuick.Select(Get).ToArray() : Real,
-            _ => throw new ArgumentException($"unknown suite '{suite}'; known: {Conv2dSuite} (the 12 Conv2d layers, default), {NdSuite} (Conv1d, Conv3d, ConvTranspose2d), {AllSuites} (both), {RealSuite} (the Conv2d layers of nine real networks), {OpLayers.Suite} (pooling, Linear, activations, BatchNorm2d), {NetworkLayers.Suite} (LeNet-5)"),
+            _ => throw new ArgumentException($"unknown suite '{suite}'; known: {Conv2dSuite} (the 12 Conv2d layers, default), {NdSuite} (Conv1d, Conv3d, ConvTranspose2d), {AllSuites} (both), {RealSuite} (94 Conv2d layers of ten real networks), {OpLayers.Suite} (pooling, Linear, activations, BatchNorm2d), {NetworkLayers.Suite} (LeNet-5)"),
         };
 
         /// <summary>True for a layer of the second suite.</summary>

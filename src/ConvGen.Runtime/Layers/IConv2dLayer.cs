@@ -22,7 +22,8 @@ namespace ConvGen
         /// then by output-channel tiles and parts of the image (by groups when there are enough of them, by channels for
         /// depthwise layers); every output element is computed exactly as with one thread, so the output is the same, bit
         /// for bit, for every thread count. A call with less than about 2 MFLOP of work per extra thread stays on fewer
-        /// threads (handing work to another core costs microseconds). Allocates nothing once the workers exist and each
+        /// threads (handing work to another core costs microseconds; a depthwise layer also counts 32 per element it
+        /// reads or writes). Allocates nothing once the workers exist and each
         /// thread has sized its buffers for the layer. One multi-threaded call runs at a time:
         /// a call made while another thread's is running uses only its own thread. <paramref name="threads"/> = 1 is
         /// the single-threaded <c>Forward</c>.

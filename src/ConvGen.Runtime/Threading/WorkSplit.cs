@@ -31,8 +31,8 @@ namespace ConvGen.Internal
         /// <summary>
         /// The same rule for a depthwise 2-D layer, whose time goes as much into moving each element in and out (a padded
         /// or transposed copy, a plane kernel's shuffles) as into its few multiply-adds: each element read or written
-        /// counts as 32 operations. (By multiply-adds alone, MobileNetV2's 28×28 and 14×14 depthwise layers, 50–60 µs
-        /// each, stayed on one thread.)
+        /// counts as 32 operations. (By multiply-adds alone, MobileNetV2's 28×28 and 14×14 depthwise layers, tens of
+        /// microseconds each, stayed on one thread, and the network ran slower on two threads than on one.)
         /// </summary>
         public static int UsefulDepthwise(int threads, in ConvDims p, int batch, long inPlane, long outPlane) =>
             Useful(threads, 2L * batch * p.OutChannels * outPlane * p.Taps + 32L * batch * p.OutChannels * (inPlane + outPlane));
