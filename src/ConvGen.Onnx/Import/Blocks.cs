@@ -67,7 +67,7 @@ namespace ConvGen.Onnx.Import
                     continue;
                 }
 
-                var merge = MergeOf(value, within);
+                var merge = MergeOf(value, to, within);
                 var block = Block(value, merge, within, out value);
                 items.Add(block);
             }
@@ -75,8 +75,8 @@ namespace ConvGen.Onnx.Import
             return items;
         }
 
-        /// <summary>The op where every path from the fork <paramref name="fork"/> meets again.</summary>
-        private Op MergeOf(string fork, HashSet<Op>? within)
+        /// <summary>The op where every path from the fork <paramref name="fork"/> meets again (on the way to <paramref name="to"/>, which is read after).</summary>
+        private Op MergeOf(string fork, string to, HashSet<Op>? within)
         {
             var live = new Dictionary<string, int>(StringComparer.Ordinal) { [fork] = Users(fork, within).Count };
             int start = _producer.TryGetValue(fork, out var p) ? _order[p] + 1 : 0;
@@ -91,10 +91,10 @@ namespace ConvGen.Onnx.Import
                     if (--live[input] == 0) live.Remove(input);
                 }
 
-                int users = Users(op.Output, within).Count;
+                int users = Users(op.Output, within).Count + (op.Output == to ? 1 : 0);
                 if (users > 0) live[op.Output] = users;
                 if (live.Count == 1 && live.ContainsKey(op.Output) && op.Kind != OpKind.Layer) return op;
-                if (live.Count == 0 || (op.Output == _output && live.Count > 1))
+                if (live.Count == 0 || (op.Output == to && live.Count > 1))
                     throw new OnnxImportException(op.Node, $"the branches that start at \"{fork}\" do not meet again before the output");
             }
 
