@@ -73,6 +73,7 @@ namespace ConvGen.Onnx.Import
                 index++;
                 if (node.Domain is not ("" or "ai.onnx"))
                     throw new OnnxImportException(name, $"operator {node.Domain}.{node.OpType} is not a standard ONNX operator; ConvGen imports the ai.onnx domain.");
+                CheckArity(node, name);
                 var inputs = node.Input.Select(i => i.Length == 0 ? "" : Resolve(i)).ToArray();
                 if (inputs.Where(i => i.Length > 0).All(_constants.ContainsKey) && node.OpType != "Shape")
                 {
@@ -95,6 +96,30 @@ namespace ConvGen.Onnx.Import
         }
 
         internal string Source => _source;
+
+        /// <summary>How many inputs each operator takes (min, max), as the ONNX operator specs give them.</summary>
+        private static readonly Dictionary<string, (int Min, int Max)> Arity = new(StringComparer.Ordinal)
+        {
+            ["Conv"] = (2, 3), ["ConvTranspose"] = (2, 3), ["BatchNormalization"] = (5, 5), ["Clip"] = (1, 3), ["Dropout"] = (1, 3),
+            ["Reshape"] = (2, 2), ["Gemm"] = (2, 3), ["MatMul"] = (2, 2), ["Add"] = (2, 2), ["Sub"] = (2, 2), ["Mul"] = (2, 2),
+            ["Div"] = (2, 2), ["Concat"] = (1, int.MaxValue), ["Pad"] = (1, 4), ["Constant"] = (0, 0), ["Gather"] = (2, 2),
+            ["Unsqueeze"] = (1, 2), ["Squeeze"] = (1, 2), ["Slice"] = (1, 5),
+        };
+
+        /// <summary>A node with no output, a missing required input or too many inputs is a malformed model.</summary>
+        private void CheckArity(NodeProto node, string name)
+        {
+            if (node.Output.Count == 0 || node.Output[0].Length == 0)
+                throw new InvalidDataException($"{_source}: node {name} ({node.OpType}) has no output.");
+            // Operators not listed take one input (the activations, pooling, Flatten, Shape...) or are not supported at all,
+            // which their own error says.
+            var (min, max) = Arity.TryGetValue(node.OpType, out var a) ? a : NodeReader.Unary.Contains(node.OpType) ? (1, 1) : (0, int.MaxValue);
+            int given = node.Input.Count;
+            if (given < min || given > max || (min > 0 && node.Input[0].Length == 0) || node.Input.Take(min).Any(i => i.Length == 0))
+                throw new InvalidDataException($"{_source}: node {name} ({node.OpType}) has {given} input{(given == 1 ? "" : "s")} [{string.Join(", ", node.Input)}]; it takes {(min == max ? min.ToString() : $"{min} to {(max == int.MaxValue ? "any number" : max.ToString())}")}.");
+            if (_shapes.ContainsKey(node.Output[0]) || _constants.ContainsKey(node.Output[0]))
+                throw new InvalidDataException($"{_source}: node {name} writes \"{node.Output[0]}\", which an earlier node or an initializer already defines.");
+        }
 
         internal bool TryConstant(string value, out Constant constant) => _constants.TryGetValue(value, out constant!);
 

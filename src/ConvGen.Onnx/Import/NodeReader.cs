@@ -26,6 +26,13 @@ namespace ConvGen.Onnx.Import
             _a = new Attributes(node, name);
         }
 
+        /// <summary>The operators read here that take exactly one input.</summary>
+        public static readonly System.Collections.Generic.HashSet<string> Unary = new(StringComparer.Ordinal)
+        {
+            "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Relu", "Sigmoid", "Tanh", "HardSwish", "LeakyRelu",
+            "HardSigmoid", "Gelu", "Softmax", "Identity", "Flatten", "Shape", "Cast",
+        };
+
         private string Output => _node.Output[0];
 
         private int[] X => _graph.ShapeOf(_inputs[0]);
