@@ -36,6 +36,8 @@ usage: dotnet run -c Release -- <mode> [options]
   fma    one-core FMA peak, Vector512 and Vector256, in GFLOP/s
   time   [selection] [--libraries a,b]  quick Stopwatch medians without BenchmarkDotNet (sanity check)
   layers [selection] the layers with their ConvGen attribute
+  onnx   trained ONNX models imported with ConvGenModel (the packaged ResNet-18) vs ONNX Runtime on the same file,
+         batch 1, one thread and two (OnnxModels.cs)
 ";
 
         public static int Main(string[] args)
@@ -65,6 +67,7 @@ usage: dotnet run -c Release -- <mode> [options]
                     "fma" => Fma(),
                     "time" => Time(LayerSelection.Parse(rest), Option(rest, "--libraries")),
                     "layers" => PrintLayers(LayerSelection.Parse(rest)),
+                    "onnx" => OnnxModels.Time(),
                     _ => BadMode(mode),
                 };
                 Console.WriteLine($"[{mode} finished in {clock.Elapsed.TotalSeconds:F1} s]");
