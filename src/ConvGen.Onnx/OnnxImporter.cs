@@ -35,11 +35,11 @@ namespace ConvGen.Onnx
         {
             var graph = new GraphReader(model, fileName, inputShape);
             var ops = Idioms.Rewrite(graph.Read());
-            var layers = new Blocks(ops, graph.Output).Network(graph.Input);
-            if (layers.Count == 0) throw new OnnxImportException($"{fileName} computes nothing (its output is its input).");
+            var layers = new Blocks(ops, graph.Output).Network(graph.Prologue.Head);
+            if (layers.Count == 0 && graph.Prologue.Steps.Count == 0) throw new OnnxImportException($"{fileName} computes nothing (its output is its input).");
             string producer = (model.ProducerName + " " + model.ProducerVersion).Trim();
             var imported = new ImportedModel(className, ns, fileName, producer.Length == 0 ? "unknown producer" : producer, graph.Opset,
-                graph.InputShape, inputShape is not null, graph.ShapeOf(graph.Output), OnnxFingerprint.Of(model), layers);
+                graph.InputShape, inputShape is not null, graph.ShapeOf(graph.Output), OnnxFingerprint.Of(model), graph.Prologue.Steps, layers);
             return SourceWriter.Write(imported);
         }
 

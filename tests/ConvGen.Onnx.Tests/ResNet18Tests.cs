@@ -37,6 +37,37 @@ public class ResNet18Tests
         Check(input, kind);
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void The_imported_preprocessing_model_gives_OnnxRuntime_s_values_exactly(string kind)
+    {
+        // ResNetPreprocess.onnx: Split of the channels, Concat in BGR order, Sub of a 3×224×224 mean image — the
+        // imported class's prologue (one subtraction per element, as ORT's).
+        var image = TestImages.Rgb(kind, 224, 224);
+        var expected = OrtReference.Run(Preprocess, image, new long[] { 1, 3, 224, 224 });
+        var actual = new float[ResNetPreprocess.OutputLength];
+        new ResNetPreprocess(Preprocess).Forward(image, actual, 1);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Both_imported_models_end_to_end_match_OnnxRuntime_s_pipeline()
+    {
+        var images = TestImages.Rgb("disc", 224, 224).Concat(TestImages.Rgb("gradient", 224, 224)).ToArray();
+        var prep = new ResNetPreprocess(Preprocess);
+        var x = new float[images.Length];
+        prep.Forward(images, x, 2);
+        var features = new float[2 * ResNet18.OutputLength];
+        Net.Value.Forward(x, features, 2);
+        for (int n = 0; n < 2; n++)
+        {
+            var image = images.AsSpan(n * ResNet18.InputLength, ResNet18.InputLength).ToArray();
+            var expected = OrtReference.Run(Model, OrtReference.Run(Preprocess, image, new long[] { 1, 3, 224, 224 }), new long[] { 1, 3, 224, 224 });
+            var (diff, scale) = OrtReference.Compare(expected, features.AsSpan(n * ResNet18.OutputLength, ResNet18.OutputLength).ToArray());
+            Assert.True(diff <= Tolerance * scale, $"image {n}: max |ConvGen − ORT| = {diff:E3}, more than {Tolerance:E0} × {scale:F3}");
+        }
+    }
+
     [Fact]
     public void Matches_OnnxRuntime_on_random_input()
     {

@@ -44,12 +44,16 @@ namespace ConvGen.Onnx.Import
             Input = inputs[0].Name;
             InputShape = SampleShapeOf(inputs[0], inputShape);
             _shapes[Input] = InputShape;
+            Prologue = new Prologue(this, Input);
 
             if (_graph.Output.Count != 1)
                 throw new OnnxImportException($"{source} has {_graph.Output.Count} outputs ({string.Join(", ", _graph.Output.Select(o => o.Name))}); ConvGen imports models with one output.");
         }
 
         public int Opset { get; }
+
+        /// <summary>Preprocessing at the start of the graph, run before the network.</summary>
+        public Prologue Prologue { get; }
 
         public string Input { get; }
 
@@ -81,6 +85,7 @@ namespace ConvGen.Onnx.Import
                     continue;
                 }
 
+                if (Ops.Count == 0 && Prologue.TryRead(node, name, inputs)) continue;
                 foreach (var input in inputs)
                 {
                     if (input.Length > 0 && !_constants.ContainsKey(input) && !_shapes.ContainsKey(input))
@@ -137,6 +142,8 @@ namespace ConvGen.Onnx.Import
             _shapes[op.Output] = op.Shape;
             return op;
         }
+
+        internal void SetShape(string value, int[] shape) => _shapes[value] = shape;
 
         internal void SetConstant(string value, Constant constant) => _constants[value] = constant;
 

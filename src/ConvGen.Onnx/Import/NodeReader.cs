@@ -39,7 +39,7 @@ namespace ConvGen.Onnx.Import
 
         public void Read()
         {
-            CheckUnusedOutputs();
+            if (_node.OpType is "BatchNormalization" or "Dropout" or "MaxPool") CheckUnusedOutputs();
             switch (_node.OpType)
             {
                 case "Conv": Conv(); break;

@@ -26,7 +26,7 @@ namespace ConvGen.Onnx.Import
             return w.File(model, network.ToString());
         }
 
-        private string File(ImportedModel m, string network)
+        private string File(ImportedModel m, string layers)
         {
             var s = new StringBuilder();
             string input = m.InputShape.Length == 3
@@ -48,43 +48,101 @@ namespace ConvGen.Onnx.Import
              .AppendLine($"public sealed partial class {m.ClassName}")
              .AppendLine("{")
              .AppendLine($"    /// <summary>Elements of one input sample ({string.Join("×", m.InputShape)}).</summary>")
-             .AppendLine($"    public const int InputLength = {ModelClass}.InputLength;")
+             .AppendLine($"    public const int InputLength = {Product(m.InputShape)};")
              .AppendLine()
              .AppendLine($"    /// <summary>Elements of one output sample ({string.Join("×", m.OutputShape)}).</summary>")
-             .AppendLine($"    public const int OutputLength = {ModelClass}.OutputLength;")
+             .AppendLine($"    public const int OutputLength = {Product(m.OutputShape)};")
              .AppendLine()
              .AppendLine("    /// <summary>What the weights are checked against: a digest of the model's graph (nodes, attributes, tensor names and shapes).</summary>")
              .AppendLine($"    public const string Fingerprint = \"{m.Fingerprint}\";")
-             .AppendLine()
-             .AppendLine($"    private readonly {ModelClass} _model;")
-             .AppendLine()
+             .AppendLine();
+            bool network = m.Layers.Count > 0, prologue = m.Prologue.Count > 0;
+            if (network) s.AppendLine($"    private readonly {ModelClass} _model;");
+            if (prologue) s.AppendLine("    private readonly global::ConvGen.Onnx.OnnxPrologue _prologue;");
+            if (prologue && network) s.AppendLine($"    private readonly float[] _input = new float[{ModelClass}.Chunk * InputLength];");
+            s.AppendLine()
              .AppendLine($"    /// <summary>Loads the weights from <paramref name=\"modelPath\"/>, the model this class was generated from ({Xml(m.FileName)}).</summary>")
              .AppendLine("    /// <exception cref=\"System.IO.InvalidDataException\">The file is not that model (another graph), or is truncated or corrupted.</exception>")
              .AppendLine($"    public {m.ClassName}(string modelPath)")
              .AppendLine("    {")
-             .AppendLine($"        using var weights = global::ConvGen.Onnx.OnnxWeights.Open(modelPath, \"{m.ClassName}\", Fingerprint, Tensors);")
-             .AppendLine($"        _model = new {ModelClass}(weights);")
-             .AppendLine("    }")
+             .AppendLine($"        using var weights = global::ConvGen.Onnx.OnnxWeights.Open(modelPath, \"{m.ClassName}\", Fingerprint, Tensors);");
+            if (prologue) s.AppendLine($"        _prologue = new global::ConvGen.Onnx.OnnxPrologue(weights, new[] {{ {string.Join(", ", m.InputShape)} }}, Prologue);");
+            if (network) s.AppendLine($"        _model = new {ModelClass}(weights);");
+            s.AppendLine("    }")
              .AppendLine()
              .AppendLine("    /// <summary>Runs the model on <paramref name=\"batch\"/> samples of <see cref=\"InputLength\"/> floats each.</summary>")
-             .AppendLine("    public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, int batch) => _model.Forward(input, output, batch);")
+             .AppendLine("    public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, int batch) => Forward(input, output, batch, 1);")
              .AppendLine()
              .AppendLine("    /// <summary>The same, each layer on up to <paramref name=\"threads\"/> threads; the output is identical to one thread's.</summary>")
-             .AppendLine("    public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, int batch, int threads) => _model.Forward(input, output, batch, threads);")
+             .Append(Forward(m))
              .AppendLine()
              .AppendLine("    /// <summary>Each layer's state_dict name, the ONNX tensor it reads, its shape there, and whether it is transposed.</summary>")
              .AppendLine("    private static readonly global::ConvGen.Onnx.OnnxTensorMap[] Tensors =")
              .AppendLine("    {");
+            int first = 0;
+            foreach (var step in m.Prologue)
+                if (step.Tensor is { } t) _tensors.Insert(first++, (t.Suffix, t));
             foreach (var (name, t) in _tensors)
                 s.AppendLine($"        new(\"{name}\", \"{Escape(t.Source)}\", new[] {{ {string.Join(", ", t.Shape)} }}{(t.Transpose ? ", Transpose: true" : "")}),");
             s.AppendLine("    };")
              .AppendLine()
-             .AppendLine($"    /// <summary>The network, as ConvGen layers (each line: the ONNX node it comes from).</summary>")
-             .AppendLine($"    [Sequential({input})]")
-             .Append(network)
-             .AppendLine($"    public partial class {ModelClass};")
-             .Append(_blocks)
-             .AppendLine("}");
+             .Append(PrologueTable(m));
+            if (network)
+            {
+                s.AppendLine($"    /// <summary>The network, as ConvGen layers (each line: the ONNX node it comes from).</summary>")
+                 .AppendLine($"    [Sequential({input})]")
+                 .Append(layers)
+                 .AppendLine($"    public partial class {ModelClass};")
+                 .Append(_blocks);
+            }
+
+            s.AppendLine("}");
+            return s.ToString();
+        }
+
+        private static string Product(int[] dims) => dims.Aggregate(1, (a, b) => a * b).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        private static string Forward(ImportedModel m)
+        {
+            const string signature = "    public void Forward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, int batch, int threads)";
+            if (m.Prologue.Count == 0) return signature + " => _model.Forward(input, output, batch, threads);\n";
+            if (m.Layers.Count == 0)
+            {
+                return signature + "\n    {\n"
+                    + $"        global::ConvGen.Internal.NetworkWeights.CheckForward(input.Length, output.Length, batch, threads, InputLength, OutputLength, \"{m.ClassName}\");\n"
+                    + "        _prologue.Run(input, output);\n"
+                    + "    }\n";
+            }
+
+            return signature + "\n    {\n"
+                + $"        global::ConvGen.Internal.NetworkWeights.CheckForward(input.Length, output.Length, batch, threads, InputLength, OutputLength, \"{m.ClassName}\");\n"
+                + $"        for (int n = 0; n < batch; n += {ModelClass}.Chunk)\n"
+                + "        {\n"
+                + $"            int count = global::System.Math.Min({ModelClass}.Chunk, batch - n);\n"
+                + "            var x = new global::System.Span<float>(_input, 0, count * InputLength);\n"
+                + "            _prologue.Run(input.Slice(n * InputLength, count * InputLength), x);\n"
+                + "            _model.Forward(x, output.Slice(n * OutputLength, count * OutputLength), count, threads);\n"
+                + "        }\n"
+                + "    }\n";
+        }
+
+        private static string PrologueTable(ImportedModel m)
+        {
+            if (m.Prologue.Count == 0) return "";
+            var s = new StringBuilder();
+            s.AppendLine("    /// <summary>The model's preprocessing, run on the input before the network (each line: the ONNX node).</summary>");
+            s.AppendLine("    private static readonly global::ConvGen.Onnx.OnnxPrologueStep[] Prologue =");
+            s.AppendLine("    {");
+            foreach (var step in m.Prologue)
+            {
+                string args = step.Order is { } order
+                    ? $"\"permute\", Order: new[] {{ {string.Join(", ", order)} }}"
+                    : $"\"{step.Op}\", \"{step.Tensor!.Suffix}\", new[] {{ {string.Join(", ", step.Tensor.Shape)} }}";
+                s.AppendLine($"        new({args}), // {Comment(step.Node)}");
+            }
+
+            s.AppendLine("    };");
+            s.AppendLine();
             return s.ToString();
         }
 
@@ -185,5 +243,5 @@ namespace ConvGen.Onnx.Import
     /// <summary>An imported model as the writer needs it.</summary>
     internal sealed record ImportedModel(
         string ClassName, string? Namespace, string FileName, string Producer, int Opset, int[] InputShape, bool InputShapeGiven,
-        int[] OutputShape, string Fingerprint, IReadOnlyList<Item> Layers);
+        int[] OutputShape, string Fingerprint, IReadOnlyList<PrologueStep> Prologue, IReadOnlyList<Item> Layers);
 }
