@@ -37,11 +37,29 @@ internal sealed class OnnxBuilder
         return name;
     }
 
+    /// <summary>A float initializer of <paramref name="dims"/> with seeded values in <paramref name="center"/> ± <paramref name="spread"/>.</summary>
+    public string Shifted(string name, float center, float spread, params long[] dims)
+    {
+        string n = Weight(name, spread, dims);
+        var t = _graph.Initializer[_graph.Initializer.Count - 1];
+        for (int i = 0; i < t.FloatData.Count; i++) t.FloatData[i] += center;
+        return n;
+    }
+
     public string Ints(string name, params long[] values)
     {
         var t = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
         t.Dims.Add(values.Length);
         t.Int64Data.AddRange(values);
+        _graph.Initializer.Add(t);
+        return name;
+    }
+
+    /// <summary>A rank-0 INT64 initializer (PyTorch's exports index with these).</summary>
+    public string IntScalar(string name, long value)
+    {
+        var t = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        t.Int64Data.Add(value);
         _graph.Initializer.Add(t);
         return name;
     }
