@@ -3,7 +3,9 @@
 #   1. dotnet pack at the repository root into a temporary folder: exactly the ConvGen package and its symbols;
 #   2. a fresh consumer referencing only the package builds, runs, and its layer matches a plain loop;
 #   3. a consumer with a mistake in [Conv2d] fails to build with CONV103;
-#   4. PublishAot without IlcInstructionSet warns CONV900; the quickstart publishes with NativeAOT (x86-64-v3) and runs.
+#   4. PublishAot without IlcInstructionSet warns CONV900; the quickstart publishes with NativeAOT (x86-64-v3) and runs;
+#   5. ConvGen.Onnx: a consumer referencing only it imports an ONNX model with <ConvGenModel>, builds and runs; a truncated
+#      model fails the build with CONV800; the ConvGen.Tool package's `convgen import` writes the same source.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
@@ -18,12 +20,16 @@ version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.p
 (cd "$repo" && dotnet pack -c Release -o "$work/feed") >"$work/pack.log" 2>&1 || { cat "$work/pack.log"; bad "dotnet pack"; exit 1; }
 pkg="$work/feed/ConvGen.$version.nupkg"
 packed=$(cd "$work/feed" && ls | tr '\n' ' ')
-[ "$packed" = "ConvGen.$version.nupkg ConvGen.$version.snupkg " ] && pass "root pack makes only ConvGen" || bad "root pack made: $packed"
+[ "$packed" = "ConvGen.$version.nupkg ConvGen.$version.snupkg ConvGen.Onnx.$version.nupkg ConvGen.Tool.$version.nupkg " ] && pass "root pack makes ConvGen, ConvGen.Onnx and ConvGen.Tool" || bad "root pack made: $packed"
 contents=$(unzip -l "$pkg")
 for entry in lib/net8.0/ConvGen.Runtime.dll analyzers/dotnet/cs/ConvGen.Generator.dll analyzers/dotnet/cs/ConvGen.CodeFixes.dll build/ConvGen.targets README.md; do
   grep -q " $entry\$" <<<"$contents" && pass "package contains $entry" || bad "package lacks $entry"
 done
 [ -f "$work/feed/ConvGen.$version.snupkg" ] && pass "symbols package" || bad "no .snupkg"
+contents=$(unzip -l "$work/feed/ConvGen.Onnx.$version.nupkg")
+for entry in lib/net8.0/ConvGen.Onnx.dll build/ConvGen.Onnx.targets tools/importer/ConvGen.Onnx.Tool.dll tools/importer/Google.Protobuf.dll; do
+  grep -q " $entry\$" <<<"$contents" && pass "ConvGen.Onnx contains $entry" || bad "ConvGen.Onnx lacks $entry"
+done
 
 # Consumers: the local feed first, then the configured sources for everything else (xunit-free console apps).
 default_sources=$(dotnet nuget list source --format short 2>/dev/null | awk '$1 ~ /^E/ {print $2}')
@@ -117,6 +123,51 @@ if out=$(dotnet publish "$repo/samples/Quickstart" -c Release -p:PublishAot=true
   fi
 else
   echo "$out" | tail -20; bad "AOT publish of the quickstart"
+fi
+
+# ConvGen.Onnx: an ONNX model written by tools/ConvGen.OnnxModels (built by the solution build before this script).
+models="$repo/tools/ConvGen.OnnxModels/bin/Release/net8.0/ConvGen.OnnxModels.dll"
+if dotnet exec "$models" "$work/models" >/dev/null 2>&1; then
+  onnx_consumer() { # dir, model file
+    new_consumer "$1" '
+using System;
+var net = new Consumer.Net(System.IO.Path.Combine(AppContext.BaseDirectory, "model.onnx"));
+var x = new float[2 * Consumer.Net.InputLength];
+for (int i = 0; i < x.Length; i++) x[i] = (float)Math.Sin(i * 0.01);
+var y = new float[2 * Consumer.Net.OutputLength];
+net.Forward(x, y, 2);
+bool ok = Array.TrueForAll(y, float.IsFinite) && Array.Exists(y, v => v != 0);
+Console.WriteLine($"Net: {Consumer.Net.InputLength} → {Consumer.Net.OutputLength}, first logit {y[0]:F4}");
+Console.WriteLine(ok ? "OK" : "MISMATCH");
+return ok ? 0 : 1;
+'
+    cp "$2" "$1/model.onnx"
+    sed -i "s|<PackageReference Include=\"ConvGen\" Version=\"$version\" />|<PackageReference Include=\"ConvGen.Onnx\" Version=\"$version\" /><ConvGenModel Include=\"model.onnx\" ClassName=\"Net\" /><None Include=\"model.onnx\" CopyToOutputDirectory=\"PreserveNewest\" />|" "$1/Consumer.csproj"
+  }
+  onnx_consumer "$work/onnx" "$work/models/mobilenet_v3_style.onnx"
+  if out=$(cd "$work/onnx" && dotnet run -c Release 2>&1) && grep -q "^OK$" <<<"$out"; then
+    pass "a consumer of ConvGen.Onnx imports a model with ConvGenModel, builds and runs: $(grep '^Net:' <<<"$out")"
+  else
+    echo "$out" | tail -20; bad "consumer of ConvGen.Onnx"
+  fi
+  onnx_consumer "$work/onnx-bad" "$work/models/mobilenet_v3_style.onnx"
+  head -c 5000 "$work/models/mobilenet_v3_style.onnx" >"$work/onnx-bad/model.onnx"
+  if out=$(cd "$work/onnx-bad" && dotnet build -c Release 2>&1); then
+    bad "a consumer with a truncated model built"
+  elif grep -q "model.onnx : error CONV800" <<<"$out"; then
+    pass "a truncated model fails the build with CONV800 on the model"
+  else
+    echo "$out" | tail -20; bad "the build failed without CONV800"
+  fi
+  if dotnet tool install ConvGen.Tool --version "$version" --tool-path "$work/tool" --add-source "$work/feed" >"$work/tool.log" 2>&1 &&
+     (cd "$work/onnx" && "$work/tool/convgen" import model.onnx --class-name Net --namespace Consumer --output "$work/Net.cs" >/dev/null) &&
+     diff -q "$work/Net.cs" "$work/onnx/obj/Release/net10.0/ConvGenModels/Net.g.cs" >/dev/null; then
+    pass "dotnet tool ConvGen.Tool: convgen import writes the source the build item generates"
+  else
+    cat "$work/tool.log" | tail -5; bad "convgen import (ConvGen.Tool)"
+  fi
+else
+  bad "tools/ConvGen.OnnxModels did not write the models (is the solution built?)"
 fi
 
 [ "$fail" = 0 ] && echo "package tests: all passed" || echo "package tests: FAILED"
