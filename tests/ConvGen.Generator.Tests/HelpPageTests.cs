@@ -14,6 +14,7 @@ public class HelpPageTests
         Directory.GetFiles(Path.Combine(DiagnosticTests.RepoRoot(), "docs", "diagnostics"), "CONV*.md")
             .Select(Path.GetFileNameWithoutExtension)
             .Where(id => !id!.StartsWith("CONV9", System.StringComparison.Ordinal)) // MSBuild warnings: tests/package/run.sh
+            .Where(id => !id!.StartsWith("CONV8", System.StringComparison.Ordinal)) // ONNX import errors: ConvGen.Onnx.Tests, tests/package/run.sh
             .Select(id => new object[] { id! });
 
     [Theory]
