@@ -96,8 +96,7 @@ namespace ConvGen.Onnx.Import
                  .Append(_blocks);
             }
 
-            s.AppendLine("}");
-            return s.ToString();
+            return s.ToString().TrimEnd() + "\n}\n";
         }
 
         private static string Product(int[] dims) => dims.Aggregate(1, (a, b) => a * b).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -188,7 +187,7 @@ namespace ConvGen.Onnx.Import
                 case "Residual":
                 {
                     var named = new List<string>();
-                    if (block.Shortcut is not null) named.Add($"Shortcut = typeof({Sequence(name + "Shortcut", block.Shortcut, inner + "shortcut.", $"the shortcut of {name}")}), ShortcutName = \"shortcut\"");
+                    if (block.Shortcut is not null) named.Add($"Shortcut = typeof({Sequence(name + "Shortcut", block.Shortcut, inner + "shortcut.", $"The shortcut of {name}: its layers in order")}), ShortcutName = \"shortcut\"");
                     if (block.Activation is not null) named.Add($"Activation = Activation.{block.Activation.Activation}");
                     s.AppendLine($"    /// <summary>A residual block: its layers plus {(block.Shortcut is null ? "its input" : "its shortcut")}{(block.Activation is null ? "" : $", then {block.Activation.Activation}")} ({Xml(block.Merge.Node)}{(block.Activation is null ? "" : ", " + Xml(block.Activation.Node))}).</summary>");
                     s.AppendLine($"    [Residual{(named.Count > 0 ? "(" + string.Join(", ", named) + ")" : "")}]");
@@ -201,7 +200,7 @@ namespace ConvGen.Onnx.Import
                     break;
                 default:
                 {
-                    var branches = block.Branches!.Select((b, i) => Sequence($"{name}Branch{i}", b, inner, $"branch {i} of {name}")).ToList();
+                    var branches = block.Branches!.Select((b, i) => Sequence($"{name}Branch{i}", b, inner, $"Branch {i} of {name}: its layers in order")).ToList();
                     s.AppendLine($"    /// <summary>Branches joined along the channels ({Xml(block.Merge.Node)}).</summary>");
                     s.AppendLine($"    [Concat({string.Join(", ", branches.Select(b => $"typeof({b})"))})]");
                     break;
