@@ -150,6 +150,14 @@ return ok ? 0 : 1;
   else
     echo "$out" | tail -20; bad "consumer of ConvGen.Onnx"
   fi
+  generated="$work/onnx/obj/Release/net10.0/ConvGenModels/Net.g.cs"
+  before=$(date -r "$generated" +%s%N 2>/dev/null || echo none)
+  sleep 1
+  if (cd "$work/onnx" && dotnet build -c Release >/dev/null 2>&1) && [ "$(date -r "$generated" +%s%N)" = "$before" ]; then
+    pass "an unchanged model is not imported again (the second build keeps Net.g.cs)"
+  else
+    bad "the second build re-imported the unchanged model (or failed)"
+  fi
   onnx_consumer "$work/onnx-bad" "$work/models/mobilenet_v3_style.onnx"
   head -c 5000 "$work/models/mobilenet_v3_style.onnx" >"$work/onnx-bad/model.onnx"
   if out=$(cd "$work/onnx-bad" && dotnet build -c Release 2>&1); then
