@@ -85,6 +85,20 @@ public class ImporterTests
     }
 
     [Fact]
+    public void Preprocessing_at_the_start_runs_before_the_network()
+    {
+        var b = new OnnxBuilder("x", 1, 3, 8, 8);
+        var scaled = b.Node("Div", new[] { "x", b.Scalar("max", 255) });
+        var centered = b.Node("Sub", new[] { scaled, b.Weight("mean", 0.5f, 1, 3, 1, 1) });
+        var y = b.Conv(centered, 3, 4, 3, pad: 1);
+        string source = Import(b, y);
+        Has(source, "new(\"div\", \"input.0\", new int[0]), // Div_0");
+        Has(source, "new(\"sub\", \"input.1\", new[] { 1, 3, 1, 1 }), // Sub_1");
+        Has(source, "_prologue.Run(input.Slice(n * InputLength, count * InputLength), x);");
+        Has(source, "[Conv2d(3, 4, 3, Padding = 1, Name = \"l0\")] // Conv_2");
+    }
+
+    [Fact]
     public void Gemm_without_transB_reads_its_weight_transposed()
     {
         var b = new OnnxBuilder("x", 1, 6);

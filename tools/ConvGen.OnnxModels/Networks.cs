@@ -11,15 +11,17 @@ namespace ConvGen.Onnx.Tests;
 internal static class Networks
 {
     /// <summary>
-    /// torchvision's MobileNetV2 (width 1.0, 1000 classes) on 3×224×224, exported as PyTorch does at opset 13 without
-    /// folding: Conv + BatchNormalization + Clip(0, 6) (ReLU6 with min/max inputs), residual Adds, GlobalAveragePool,
+    /// torchvision's MobileNetV2 (width 1.0, 1000 classes) on 3×224×224 with its input normalisation in the graph,
+    /// exported as PyTorch does at opset 13 without folding: Conv + BatchNormalization + Clip(0, 6) (ReLU6 with min/max inputs), residual Adds, GlobalAveragePool,
     /// Flatten, Gemm (transB = 1).
     /// </summary>
     public static ModelProto MobileNetV2()
     {
         var b = new OnnxBuilder("input", 1, 3, 224, 224) { Opset = 13 };
         var net = new Net(b);
-        string x = net.ConvBn("input", 3, 32, 3, 2, 1, "relu6");
+        // torchvision's normalisation baked into the model: (x − mean) / std per channel (the importer's prologue).
+        string normalized = b.Node("Div", new[] { b.Node("Sub", new[] { "input", b.Shifted("mean", 0.45f, 0.03f, 1, 3, 1, 1) }), b.Shifted("std", 0.225f, 0.005f, 1, 3, 1, 1) });
+        string x = net.ConvBn(normalized, 3, 32, 3, 2, 1, "relu6");
         int c = 32;
         foreach (var (t, outC, n, s) in new[] { (1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1) })
         {
@@ -53,7 +55,8 @@ internal static class Networks
     {
         var b = new OnnxBuilder("image", 1, 3, 96, 128) { Opset = 14 };
         var net = new Net(b);
-        string x = b.Node("Conv", new[] { "image", net.He("stem.w", 16, 3, 7, 7), b.Weight("stem.b", 0.1f, 16) },
+        string scaled = b.Node("Mul", new[] { "image", b.Scalar("scale", 0.5f) });   // a scalar constant (rank 0) in the prologue
+        string x = b.Node("Conv", new[] { scaled, net.He("stem.w", 16, 3, 7, 7), b.Weight("stem.b", 0.1f, 16) },
             ("kernel_shape", new long[] { 7, 7 }), ("strides", new long[] { 2, 2 }), ("auto_pad", "SAME_UPPER"));
         x = net.Activation(x, "hswish_arith");
         int c = 16;

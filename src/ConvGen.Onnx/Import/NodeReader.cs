@@ -253,11 +253,19 @@ namespace ConvGen.Onnx.Import
             for (int i = 0; i < 2; i++)
             {
                 int begin = (int)pads[i], end = (int)pads[i + 2];
-                same &= begin == end || Out(X[i + 1], k[i], s[i], d[i], begin + end, ceil) == Out(X[i + 1], k[i], s[i], d[i], 2 * begin, ceil);
+                same &= begin == end || Windows(X[i + 1], k[i], s[i], d[i], begin, end, ceil) == Windows(X[i + 1], k[i], s[i], d[i], begin, begin, ceil);
             }
 
             if (same) plan.Symmetric = new[] { plan.Top, plan.Left };
             return plan;
+        }
+
+        /// <summary>Windows along an axis padded by <paramref name="begin"/> and <paramref name="end"/>; with ceil mode, none may start in the end padding.</summary>
+        private static int Windows(int size, int k, int s, int d, int begin, int end, bool ceil)
+        {
+            int n = Out(size, k, s, d, begin + end, ceil);
+            if (ceil && n > 0 && (n - 1) * s >= size + begin) n--;
+            return n;
         }
 
         /// <summary>The value the layer reads: its input, or a pad layer's output when its padding isn't symmetric.</summary>
@@ -337,12 +345,7 @@ namespace ConvGen.Onnx.Import
         }
 
         /// <summary>PyTorch's (and ONNX's) pooling output size: with ceil mode, the last window must start inside the input or the left padding.</summary>
-        private static int PoolOut(int size, int k, int s, int d, int pad, bool ceil)
-        {
-            int n = Out(size, k, s, d, 2 * pad, ceil);
-            if (ceil && n > 0 && (n - 1) * s >= size + pad) n--;
-            return n;
-        }
+        private static int PoolOut(int size, int k, int s, int d, int pad, bool ceil) => Windows(size, k, s, d, pad, pad, ceil);
 
         // ---- activations ---------------------------------------------------------------------------------------------------
 

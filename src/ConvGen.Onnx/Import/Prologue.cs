@@ -13,8 +13,8 @@ namespace ConvGen.Onnx.Import
 
     /// <summary>
     /// Preprocessing baked into the start of a model — channels reordered (Split along the channels, then Concat of the
-    /// parts in another order: RGB → BGR) and constants subtracted, added, multiplied or divided elementwise (a mean image,
-    /// per-channel scales) — which no ConvGen layer expresses. Read while nothing else has been, it runs in the imported
+    /// parts in another order: RGB → BGR) and stored constants subtracted, added, multiplied or divided elementwise (a mean
+    /// image, per-channel scales, x / 255) — which no ConvGen layer expresses. Read while nothing else has been, it runs in the imported
     /// class before the network (<see cref="OnnxPrologue"/>), exactly as ONNX computes it.
     /// </summary>
     internal sealed class Prologue
@@ -73,7 +73,7 @@ namespace ConvGen.Onnx.Import
                 case "Add" or "Sub" or "Mul" or "Div" when _parts.Count == 0 && inputs.Contains(Head) && _graph.UsesOf(Head) == 1:
                 {
                     bool first = inputs[0] == Head;
-                    if (!_graph.TryConstant(inputs[first ? 1 : 0], out var c) || c.Source is null || c.IsScalar || !Broadcasts(c.Dims, sample))
+                    if (!_graph.TryConstant(inputs[first ? 1 : 0], out var c) || c.Source is null || !Broadcasts(c.Dims, sample))
                         return false;
                     string op = node.OpType.ToLowerInvariant();
                     if (!first && op is "sub" or "div") op = "r" + op;

@@ -83,7 +83,7 @@ namespace ConvGen.Onnx.Import
             foreach (var step in m.Prologue)
                 if (step.Tensor is { } t) _tensors.Insert(first++, (t.Suffix, t));
             foreach (var (name, t) in _tensors)
-                s.AppendLine($"        new(\"{name}\", \"{Escape(t.Source)}\", new[] {{ {string.Join(", ", t.Shape)} }}{(t.Transpose ? ", Transpose: true" : "")}),");
+                s.AppendLine($"        new(\"{name}\", \"{Escape(t.Source)}\", {IntArray(t.Shape)}{(t.Transpose ? ", Transpose: true" : "")}),");
             s.AppendLine("    };")
              .AppendLine()
              .Append(PrologueTable(m));
@@ -98,6 +98,9 @@ namespace ConvGen.Onnx.Import
 
             return s.ToString().TrimEnd() + "\n}\n";
         }
+
+        /// <summary>An int[] literal (a scalar's shape is empty: <c>new int[0]</c>).</summary>
+        private static string IntArray(int[] values) => values.Length == 0 ? "new int[0]" : $"new[] {{ {string.Join(", ", values)} }}";
 
         private static string Product(int[] dims) => dims.Aggregate(1, (a, b) => a * b).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -136,7 +139,7 @@ namespace ConvGen.Onnx.Import
             {
                 string args = step.Order is { } order
                     ? $"\"permute\", Order: new[] {{ {string.Join(", ", order)} }}"
-                    : $"\"{step.Op}\", \"{step.Tensor!.Suffix}\", new[] {{ {string.Join(", ", step.Tensor.Shape)} }}";
+                    : $"\"{step.Op}\", \"{step.Tensor!.Suffix}\", {IntArray(step.Tensor.Shape)}";
                 s.AppendLine($"        new({args}), // {Comment(step.Node)}");
             }
 
