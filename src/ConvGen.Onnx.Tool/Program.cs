@@ -55,23 +55,23 @@ internal static class Cli
         }
         catch (OnnxImportException e)
         {
-            return Fail(model, "CONV801", e.Message);
+            return Fail(model, OnnxDiagnostics.Unsupported, e.Message);
         }
         catch (InvalidDataException e)
         {
-            return Fail(model, "CONV800", e.Message);
+            return Fail(model, OnnxDiagnostics.Unreadable, e.Message);
         }
         catch (IOException e)
         {
-            return Fail(model, "CONV800", e.Message);
+            return Fail(model, OnnxDiagnostics.Unreadable, e.Message);
         }
         catch (UnauthorizedAccessException e)
         {
-            return Fail(model, "CONV800", e.Message);
+            return Fail(model, OnnxDiagnostics.Unreadable, e.Message);
         }
         catch (ArgumentException e)
         {
-            return Fail(model, "CONV802", e.Message);
+            return Fail(model, OnnxDiagnostics.BadMetadata, e.Message);
         }
     }
 

@@ -119,8 +119,10 @@ public class DiagnosticTests
             .Single(t => t.Name == "DiagnosticDescriptors")
             .GetFields().Select(f => (DiagnosticDescriptor)f.GetValue(null)!).ToList();
         string docs = System.IO.Path.Combine(RepoRoot(), "docs", "diagnostics");
-        // And the other way: every help page (CONV900 is the MSBuild target's) belongs to a descriptor.
-        var pages = System.IO.Directory.GetFiles(docs, "CONV*.md").Select(System.IO.Path.GetFileNameWithoutExtension).Where(id => id != "CONV900");
+        // And the other way: every help page belongs to a descriptor, but CONV900 (the MSBuild target's) and CONV8xx
+        // (the ONNX importer's: ConvGen.Onnx.Tests checks those against OnnxDiagnostics).
+        var pages = System.IO.Directory.GetFiles(docs, "CONV*.md").Select(System.IO.Path.GetFileNameWithoutExtension)
+            .Where(id => id != "CONV900" && !id!.StartsWith("CONV8", System.StringComparison.Ordinal));
         Assert.Equal(pages.OrderBy(p => p), ids.Select(d => d.Id).OrderBy(id => id));
         foreach (var d in ids)
         {
