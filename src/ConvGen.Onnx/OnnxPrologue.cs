@@ -72,23 +72,63 @@ namespace ConvGen.Onnx
             }
         }
 
+        /// <summary>x ← x op c elementwise (c − x and c / x for "rsub" and "rdiv"); the operation chosen once, not per element.</summary>
         private static void Apply(string op, Span<float> x, ReadOnlySpan<float> c)
+        {
+            switch (op)
+            {
+                case "add": Apply<Add>(x, c); break;
+                case "sub": Apply<Sub>(x, c); break;
+                case "rsub": Apply<ReverseSub>(x, c); break;
+                case "mul": Apply<Mul>(x, c); break;
+                case "div": Apply<Div>(x, c); break;
+                default: Apply<ReverseDiv>(x, c); break;
+            }
+        }
+
+        private static void Apply<TOp>(Span<float> x, ReadOnlySpan<float> c)
+            where TOp : struct, IBinary
         {
             var xv = MemoryMarshal.Cast<float, Vector<float>>(x);
             var cv = MemoryMarshal.Cast<float, Vector<float>>(c);
-            for (int i = 0; i < xv.Length; i++) xv[i] = Op(op, xv[i], cv[i]);
-            for (int i = xv.Length * Vector<float>.Count; i < x.Length; i++) x[i] = Op(op, new Vector<float>(x[i]), new Vector<float>(c[i]))[0];
+            for (int i = 0; i < xv.Length; i++) xv[i] = TOp.Apply(xv[i], cv[i]);
+            for (int i = xv.Length * Vector<float>.Count; i < x.Length; i++) x[i] = TOp.Apply(new Vector<float>(x[i]), new Vector<float>(c[i]))[0];
         }
 
-        private static Vector<float> Op(string op, Vector<float> x, Vector<float> c) => op switch
+        private interface IBinary
         {
-            "add" => x + c,
-            "sub" => x - c,
-            "rsub" => c - x,
-            "mul" => x * c,
-            "div" => x / c,
-            _ => c / x,
-        };
+            static abstract Vector<float> Apply(Vector<float> x, Vector<float> c);
+        }
+
+        private readonly struct Add : IBinary
+        {
+            public static Vector<float> Apply(Vector<float> x, Vector<float> c) => x + c;
+        }
+
+        private readonly struct Sub : IBinary
+        {
+            public static Vector<float> Apply(Vector<float> x, Vector<float> c) => x - c;
+        }
+
+        private readonly struct ReverseSub : IBinary
+        {
+            public static Vector<float> Apply(Vector<float> x, Vector<float> c) => c - x;
+        }
+
+        private readonly struct Mul : IBinary
+        {
+            public static Vector<float> Apply(Vector<float> x, Vector<float> c) => x * c;
+        }
+
+        private readonly struct Div : IBinary
+        {
+            public static Vector<float> Apply(Vector<float> x, Vector<float> c) => x / c;
+        }
+
+        private readonly struct ReverseDiv : IBinary
+        {
+            public static Vector<float> Apply(Vector<float> x, Vector<float> c) => c / x;
+        }
 
         /// <summary>An ONNX tensor of <paramref name="shape"/> (broadcastable to (1, C, H, W)) expanded to one (C, H, W) sample.</summary>
         private static float[] Broadcast(float[] values, int[] shape, int[] sample)

@@ -416,20 +416,20 @@ namespace ConvGen.Onnx.Import
             var target = Const(1, "shape").Integers;
             int length = X.Aggregate(1, (a, b) => a * b);
             if (target.Length < 2 || (target[0] != Constant.Batch && target[0] != 0 && target[0] != -1 && target[0] != 1))
-                throw Unsupported($"Reshape to [{Shape(target)}] does not keep the batch as its first dimension");
+                throw Unsupported($"Reshape to [{TargetText(target)}] does not keep the batch as its first dimension");
             var rest = target.Skip(1).Select((v, i) => v == 0 && i + 1 < X.Length + 1 && _a.Int("allowzero", 0) == 0 ? X[i] : v).ToArray();
             if (target[0] == -1 && rest.Any(v => v < 0))
-                throw Unsupported($"Reshape to [{Shape(target)}] has two unknown dimensions");
+                throw Unsupported($"Reshape to [{TargetText(target)}] has two unknown dimensions");
             long known = rest.Where(v => v >= 0).Aggregate(1L, (a, b) => a * b);
             rest = rest.Select(v => v < 0 && known > 0 ? length / known : v).ToArray();
             if (rest.Aggregate(1L, (a, b) => a * b) != length)
-                throw Unsupported($"Reshape to [{Shape(target)}] does not hold the {length} elements of a sample ({string.Join("×", X)})");
+                throw Unsupported($"Reshape to [{TargetText(target)}] does not hold the {length} elements of a sample ({string.Join("×", X)})");
             if (rest.SequenceEqual(X.Select(v => (long)v))) _graph.Alias(Output, _inputs[0]);
             else if (rest.Length == 1) Layer("Flatten", new[] { length });
             else throw Unsupported($"Reshape of a {string.Join("×", X)} sample to {string.Join("×", rest)} is not supported (only flattening each sample is)");
         }
 
-        private static string Shape(long[] target) => string.Join(", ", target.Select(v => v == Constant.Batch ? "N" : v.ToString()));
+        private static string TargetText(long[] target) => string.Join(", ", target.Select(v => v == Constant.Batch ? "N" : v.ToString()));
 
         // ---- linear --------------------------------------------------------------------------------------------------------
 
