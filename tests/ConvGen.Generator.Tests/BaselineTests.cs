@@ -18,6 +18,7 @@ public class BaselineTests
     public static readonly Dictionary<string, string> Layers = new()
     {
         ["Conv2dDense"] = "[Conv2d(4, 8, 3, Padding = 1)] public partial class Dense;",
+        ["Conv2dWinograd"] = "[Conv2d(64, 64, 3, Padding = 1, Activation = Activation.ReLU, Algorithm = ConvAlgorithm.Winograd)] public partial class ResNetConv;",
         ["Conv2dStridedRect"] = "[Conv2d(3, 5, new[] { 3, 5 }, Stride = new[] { 2, 1 }, Padding = new[] { 1, 2 }, PaddingMode = PaddingMode.Reflect)] public partial class Rect;",
         ["Conv2dDepthwise"] = "[Conv2d(16, 16, 3, Padding = 1, Groups = 16, Activation = Activation.ReLU6)] public partial class Depthwise;",
         ["Conv2dFixedSize"] = "[Conv2d(1, 4, 5, InputHeight = 12, InputWidth = 12, Bias = false)] public partial class Fixed;",

@@ -65,6 +65,12 @@ public class DiagnosticTests
     [InlineData("[ConvTranspose2d(3, 8, 3, Padding = 1, {|CONV108:PaddingMode = PaddingMode.Reflect|})] public partial class L;")]
     [InlineData("[ConvTranspose3d(3, 8, 3, {|CONV109:Padding = \"same\"|})] public partial class L;")]
     [InlineData("[ConvTranspose2d(3, 10, 3, {|CONV103:Groups = 3|})] public partial class L;")]
+    [InlineData("[Conv2d(3, 8, 3, {|CONV007:Algorithm = (ConvAlgorithm)7|})] public partial class L;")]
+    [InlineData("[Conv2d(3, 8, 5, Padding = 2, {|CONV110:Algorithm = ConvAlgorithm.Winograd|})] public partial class L;")]
+    [InlineData("[Conv2d(3, 8, 3, Stride = 2, {|CONV110:Algorithm = ConvAlgorithm.Winograd|})] public partial class L;")]
+    [InlineData("[Conv2d(3, 8, 3, Dilation = 2, {|CONV110:Algorithm = ConvAlgorithm.Winograd|})] public partial class L;")]
+    [InlineData("[Conv2d(8, 8, 3, Groups = 8, {|CONV110:Algorithm = ConvAlgorithm.Winograd|})] public partial class L;")]
+    [InlineData("[Conv2d(3, 8, 3, Padding = 1, PaddingMode = PaddingMode.Reflect, {|CONV110:Algorithm = ConvAlgorithm.Winograd|})] public partial class L;")]
     // Declaration.
     [InlineData("[Conv2d(3, 8, 3)] public class {|CONV301:L|} { }")]
     [InlineData("public class Outer { [Conv2d(3, 8, 3)] public partial class {|CONV302:L|}; }")]

@@ -39,6 +39,25 @@ public class GeneratedCodeTests
     }
 
     [Fact]
+    public void A_network_with_Winograd_uses_it_on_the_convolutions_it_serves_and_direct_kernels_elsewhere()
+    {
+        var result = GeneratorHarness.Run("using ConvGen; namespace App;\n" +
+            "[Sequential(InChannels = 3, InputHeight = 16, InputWidth = 16, Algorithm = ConvAlgorithm.Winograd)]\n" +
+            "[Conv2d(3, 8, 3, Padding = 1)] [Conv2d(8, 8, 3, Stride = 2, Padding = 1)] [Conv2d(8, 8, 3, Padding = 1, Algorithm = ConvAlgorithm.Direct)]\n" +
+            "[Conv2d(8, 8, 1)] [Block(typeof(Res))] public partial class Net;\n" +
+            "[Residual] [Conv2d(8, 8, 3, Padding = 1)] public class Res;");
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        string Layer(string name) => result.Sources.Single(s => s.HintName.EndsWith($".{name}.g.cs")).SourceText.ToString();
+        bool Winograd(string name) => Layer(name).Contains("WinogradDriver.Forward(");
+        Assert.True(Winograd("Layer0"));   // 3×3 stride 1: the network's algorithm
+        Assert.False(Winograd("Layer1"));  // stride 2: Winograd can't, so direct, with no diagnostic
+        Assert.False(Winograd("Layer2"));  // names its own algorithm
+        Assert.False(Winograd("Layer3"));  // 1×1
+        Assert.True(Winograd("Layer4_0")); // inside a block
+    }
+
+    [Fact]
     public void Generated_file_is_readable_and_deterministic()
     {
         const string source = "using ConvGen; namespace App.Vision; [Conv2d(16, 33, new[] { 3, 5 }, Stride = new[] { 2, 1 }, Padding = new[] { 4, 2 })] public partial class Layer;";

@@ -84,6 +84,13 @@ namespace ConvGen.Generator.Common
             return ConvGen.Activation.None;
         }
 
+        public ConvAlgorithm Algorithm(TypedConstant value)
+        {
+            if (value.Value is int i && i >= 0 && i <= (int)ConvAlgorithm.Winograd) return (ConvAlgorithm)i;
+            Fail(DiagnosticDescriptors.UnknownAlgorithm, "Algorithm", value.Value ?? "null");
+            return ConvAlgorithm.Direct;
+        }
+
         private static bool TryPerAxis(TypedConstant value, int rank, out Axes axes)
         {
             axes = default;

@@ -42,6 +42,10 @@ namespace ConvGen.Generator.Common
             description: "NegativeSlope is the negative_slope of nn.LeakyReLU; with any other activation it has no effect.",
             helpLinkUri: HelpRoot + "CONV006.md");
 
+        public static readonly DiagnosticDescriptor UnknownAlgorithm = Error("CONV007",
+            "Unknown convolution algorithm",
+            "Algorithm {0} is not one of the members of ConvGen.ConvAlgorithm");
+
         public static readonly DiagnosticDescriptor NotPositive = Error("CONV101",
             "Hyper-parameter must be positive",
             "{0} must be a positive integer, but got {1}");
@@ -81,6 +85,10 @@ namespace ConvGen.Generator.Common
         public static readonly DiagnosticDescriptor TransposedPaddingString = Error("CONV109",
             "Transposed convolution with string padding",
             "{0} takes padding as numbers, not \"{1}\"");
+
+        public static readonly DiagnosticDescriptor WinogradUnsupported = Error("CONV110",
+            "Winograd can't compute this layer",
+            "ConvAlgorithm.Winograd computes Conv2d layers with a 3×3 kernel, stride 1, dilation 1, groups 1 and zero padding, but {0}; remove Algorithm to use the direct convolution");
 
         public static readonly DiagnosticDescriptor IncompleteInputSize = Error("CONV201",
             "Fixed input size incomplete or not positive",

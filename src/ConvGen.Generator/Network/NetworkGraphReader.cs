@@ -30,10 +30,14 @@ namespace ConvGen.Generator.Network
         private readonly CancellationToken _cancellationToken;
         private readonly List<NetworkNode> _nodes = new();
         private readonly List<INamedTypeSymbol> _blocks = new();
+        private readonly ConvAlgorithm _algorithm;
 
-        public NetworkGraphReader(LayerTarget network, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        /// <param name="algorithm">The network's <c>Algorithm</c>: given to every convolution it serves that names none of its own.</param>
+        public NetworkGraphReader(LayerTarget network, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken,
+            ConvAlgorithm algorithm = ConvAlgorithm.Direct)
         {
             _network = network;
+            _algorithm = algorithm;
             _diagnostics = diagnostics;
             _cancellationToken = cancellationToken;
         }
@@ -114,6 +118,11 @@ namespace ConvGen.Generator.Network
             object? spec = LayerAttributes.IsReadable(attribute) ? Read(module, attribute, Nested(_network, path), readErrors) : null;
             if (!nested) _diagnostics.AddRange(readErrors);
             if (spec is null || !LayerAttributes.NoErrors(readErrors)) return (null, null, 1);
+            if (spec is ConvSpec conv && _algorithm == ConvAlgorithm.Winograd && conv.WinogradUnsupported is null
+                && !attribute.NamedArguments.Any(a => a.Key == ConvMembers.Algorithm))
+            {
+                spec = conv with { Algorithm = _algorithm };
+            }
 
             int consumed = Indices(spec);
             var (sized, output) = NetworkShapes.Apply(spec, moduleText, input.Shape, input.Text, input.From, sites, _diagnostics);

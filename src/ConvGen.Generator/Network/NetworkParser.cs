@@ -54,7 +54,7 @@ namespace ConvGen.Generator.Network
 
             var target = LayerDeclaration.ReadTarget(type);
             var layers = new List<NetworkLayer>();
-            var reader = new NetworkGraphReader(target, diagnostics, cancellationToken);
+            var reader = new NetworkGraphReader(target, diagnostics, cancellationToken, ReadAlgorithm(context.Attributes[0], diagnostics));
             var ordered = BlockParser.Layers(type, cancellationToken);
             SampleShape? output = null;
             if (input is not null)
@@ -74,10 +74,17 @@ namespace ConvGen.Generator.Network
         private static ParseResult<NetworkSpec> Result(NetworkSpec? spec, List<DiagnosticInfo> diagnostics) =>
             new(spec, new EquatableArray<DiagnosticInfo>(diagnostics));
 
+        /// <summary>The network's <c>Algorithm</c> (CONV007 when it is not a member of ConvAlgorithm).</summary>
+        private static ConvAlgorithm ReadAlgorithm(AttributeData sequential, List<DiagnosticInfo> diagnostics)
+        {
+            var given = sequential.NamedArguments.FirstOrDefault(a => a.Key == ConvMembers.Algorithm);
+            return given.Key is null ? ConvAlgorithm.Direct : new ArgumentReader(ArgumentSites.From(sequential), diagnostics).Algorithm(given.Value);
+        }
+
         /// <summary>The sample the network takes: (InChannels, InputHeight, InputWidth), or (InFeatures); null after CONV702.</summary>
         private static SampleShape? ReadInput(AttributeData sequential, List<DiagnosticInfo> diagnostics)
         {
-            var values = sequential.NamedArguments.ToDictionary(a => a.Key, a => a.Value.Value as int? ?? 0);
+            var values = sequential.NamedArguments.Where(a => a.Key != ConvMembers.Algorithm).ToDictionary(a => a.Key, a => a.Value.Value as int? ?? 0);
             int Get(string key) => values.TryGetValue(key, out int v) ? v : 0;
             int channels = Get(NetworkMembers.InChannels), height = Get(NetworkMembers.InputHeight), width = Get(NetworkMembers.InputWidth);
             int features = Get(NetworkMembers.InFeatures);

@@ -34,5 +34,12 @@ namespace ConvGen
 
         /// <summary>Optional compile-time input width; see <see cref="InputHeight"/>.</summary>
         public int InputWidth { get; set; }
+
+        /// <summary>
+        /// How the layer is computed: <see cref="ConvAlgorithm.Direct"/> (default, rounds as PyTorch does) or
+        /// <see cref="ConvAlgorithm.Winograd"/> (3×3, stride 1, dilation 1, groups 1, zero padding; faster, with a larger but
+        /// bounded rounding error; anything else is build error CONV110).
+        /// </summary>
+        public ConvAlgorithm Algorithm { get; set; }
     }
 }

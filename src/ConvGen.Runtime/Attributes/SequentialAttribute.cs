@@ -30,5 +30,12 @@ namespace ConvGen
 
         /// <summary>Features of a flat input (instead of an image): a network that starts with <c>Linear</c>.</summary>
         public int InFeatures { get; set; }
+
+        /// <summary>
+        /// The algorithm of every <c>Conv2d</c> of the network that can use it and does not name its own: with
+        /// <see cref="ConvAlgorithm.Winograd"/>, each 3×3, stride-1, dilation-1, ungrouped, zero-padded convolution runs as
+        /// Winograd F(4×4, 3×3) and the others stay direct.
+        /// </summary>
+        public ConvAlgorithm Algorithm { get; set; }
     }
 }

@@ -21,6 +21,19 @@ namespace ConvGen.Internal
         public static float[] PackWeights(ConvParameters parameters, ReadOnlySpan<float> weight, int tileChannels)
         {
             var p = parameters.Dims;
+            CheckWeight(parameters, weight);
+
+            // A depthwise 2-D layer also keeps its weights as DepthwiseChannelBlocks reads them, after the tiles.
+            var packed = new float[weight.Length + DepthwiseChannelBlocks.PackedLength(p)];
+            PackTiles(weight, packed, p.Groups, p.OutChannelsPerGroup, p.Filter, tileChannels);
+            if (packed.Length > weight.Length) DepthwiseChannelBlocks.Pack(p, weight, packed.AsSpan(weight.Length));
+            return packed;
+        }
+
+        /// <summary>Checks that <paramref name="weight"/> has the elements of shape <c>(out, in/groups, *kernel_size)</c>, naming it otherwise.</summary>
+        internal static void CheckWeight(ConvParameters parameters, ReadOnlySpan<float> weight)
+        {
+            var p = parameters.Dims;
             if (weight.Length != parameters.WeightLength)
             {
                 string kernel = p.Rank switch
@@ -33,12 +46,6 @@ namespace ConvGen.Internal
                     $"weight has {weight.Length} elements but shape (out={p.OutChannels}, in/groups={p.InChannelsPerGroup}, " +
                     $"{kernel}) needs {parameters.WeightLength}.", nameof(weight));
             }
-
-            // A depthwise 2-D layer also keeps its weights as DepthwiseChannelBlocks reads them, after the tiles.
-            var packed = new float[weight.Length + DepthwiseChannelBlocks.PackedLength(p)];
-            PackTiles(weight, packed, p.Groups, p.OutChannelsPerGroup, p.Filter, tileChannels);
-            if (packed.Length > weight.Length) DepthwiseChannelBlocks.Pack(p, weight, packed.AsSpan(weight.Length));
-            return packed;
         }
 
         /// <summary>

@@ -15,6 +15,7 @@ namespace ConvGen.Generator.Layers.Conv
         public const string HasBias = nameof(HasBias);
         public const string PaddingMode = nameof(PaddingMode);
         public const string Activation = nameof(Activation);
+        public const string Algorithm = nameof(Algorithm);
         public const string WeightLength = nameof(WeightLength);
         public const string BiasLength = nameof(BiasLength);
         public const string InputLength = nameof(InputLength);
@@ -66,7 +67,7 @@ namespace ConvGen.Generator.Layers.Conv
         {
             var names = new HashSet<string>
             {
-                InChannels, OutChannels, Groups, HasBias, PaddingMode, Activation, WeightLength, BiasLength, InputLength,
+                InChannels, OutChannels, Groups, HasBias, PaddingMode, Activation, Algorithm, WeightLength, BiasLength, InputLength,
                 OutputLength, Parameters, TileChannels, ParametersField, WeightsField, BiasField,
             };
             foreach (int axis in Enumerable.Range(0, rank))

@@ -41,6 +41,7 @@ namespace ConvGen.Generator.Layers.Conv
             float slope = 0.01f;
             var inputSize = new int[rank];
             Axes outputPadding = Axes.Uniform(rank, 0);
+            var algorithm = ConvAlgorithm.Direct;
             foreach (var named in attribute.NamedArguments)
             {
                 var value = named.Value;
@@ -55,6 +56,7 @@ namespace ConvGen.Generator.Layers.Conv
                     case "Activation": activation = reader.Activation(value); break;
                     case "NegativeSlope": slope = reader.Float(value, "negative_slope", named.Key); slopeGiven = true; break;
                     case "OutputPadding": outputPadding = reader.PerAxis(value, rank, "output_padding", named.Key); break;
+                    case "Algorithm": algorithm = reader.Algorithm(value); break;
                     default:
                         for (int axis = 0; axis < rank; axis++)
                         {
@@ -66,7 +68,7 @@ namespace ConvGen.Generator.Layers.Conv
             }
 
             var spec = new ConvSpec(target, rank, inChannels, outChannels, kernel, stride, paddingKind,
-                padding, dilation, groups, bias, mode, activation, slope, new Axes(inputSize), transposed, outputPadding);
+                padding, dilation, groups, bias, mode, activation, slope, new Axes(inputSize), transposed, outputPadding, algorithm);
             if (slopeGiven && activation != Activation.LeakyReLU)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SlopeWithoutLeakyReLU, sites["NegativeSlope"], activation));
             if (!reader.Failed) diagnostics.AddRange(ConvValidator.Validate(spec, sites));

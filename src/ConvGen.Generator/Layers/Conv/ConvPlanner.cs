@@ -15,6 +15,9 @@ namespace ConvGen.Generator.Layers.Conv
         EquatableArray<DepthwisePlanePlan> Planes, Axes OutputSize, EquatableArray<GridKernelPlan> Phases)
     {
         public bool HasPlanes => Planes.Count > 0;
+
+        /// <summary>The layer runs as Winograd F(4×4, 3×3) in the runtime's <c>WinogradDriver</c>: no generated kernel.</summary>
+        public bool Winograd => Spec.Algorithm == ConvAlgorithm.Winograd;
     }
 
     /// <summary>Decides each instruction set's register tile, where every kernel tap reads, and which layers get a depthwise plane kernel.</summary>
@@ -46,7 +49,7 @@ namespace ConvGen.Generator.Layers.Conv
                 fixedGeometry = new FixedGeometry((int)planeW, (int)slice, (int)phase, (int)(phase * S(0) * S(1) * S(2)));
             }
 
-            var kernels = Tiles(outPerGroup).Select(kernel =>
+            var kernels = (spec.Algorithm == ConvAlgorithm.Winograd ? Array.Empty<IsaKernel>() : Tiles(outPerGroup)).Select(kernel =>
             {
                 if (fixedOutput is null) return kernel;
                 var (_, _, pitch) = ConvShape.TileLoop(fixedOutput[0], fixedOutput[1], fixedOutput[2], planeH, planeW,

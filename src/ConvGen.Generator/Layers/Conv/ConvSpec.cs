@@ -31,8 +31,13 @@ namespace ConvGen.Generator.Layers.Conv
         float NegativeSlope,
         Axes InputSize,
         bool Transposed,
-        Axes OutputPadding)
+        Axes OutputPadding,
+        ConvAlgorithm Algorithm = ConvAlgorithm.Direct)
     {
+        /// <summary>Why <see cref="ConvAlgorithm.Winograd"/> can't compute this layer, or null when it can (<see cref="WinogradRule"/>).</summary>
+        public string? WinogradUnsupported => WinogradRule.Unsupported(Rank, Transposed, Kernel[0], Kernel.Rank > 1 ? Kernel[1] : 1,
+            Stride[0], Stride.Rank > 1 ? Stride[1] : 1, Dilation[0], Dilation.Rank > 1 ? Dilation[1] : 1, Groups, PaddingMode);
+
         /// <summary>PyTorch's module name: Conv1d … Conv3d, ConvTranspose1d … ConvTranspose3d.</summary>
         public string Module => $"Conv{(Transposed ? "Transpose" : "")}{Rank}d";
 

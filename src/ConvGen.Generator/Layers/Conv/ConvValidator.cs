@@ -84,6 +84,12 @@ namespace ConvGen.Generator.Layers.Conv
                 ok = false;
             }
 
+            if (spec.Algorithm == ConvAlgorithm.Winograd && spec.WinogradUnsupported is { } why)
+            {
+                Report(DiagnosticDescriptors.WinogradUnsupported, "Algorithm", why);
+                ok = false;
+            }
+
             if (!ok) return found;
 
             var sides = spec.ResolvePadding();
@@ -97,9 +103,11 @@ namespace ConvGen.Generator.Layers.Conv
                 Report(DiagnosticDescriptors.AsymmetricSame, "Padding", spec.Kernel, spec.Dilation, split);
             }
 
-            if (spec.WeightLength > MaxArrayLength)
+            // Winograd keeps 36 transformed values per filter (out rounded up to 32 for the widest vectors) instead of 9.
+            long stored = spec.Algorithm == ConvAlgorithm.Winograd ? 36L * spec.InChannels * ((spec.OutChannels + 31) / 32 * 32) : spec.WeightLength;
+            if (stored > MaxArrayLength)
             {
-                Report(DiagnosticDescriptors.LayerTooLarge, "outChannels", spec.WeightLength);
+                Report(DiagnosticDescriptors.LayerTooLarge, "outChannels", stored);
                 return found;
             }
 
