@@ -26,10 +26,16 @@ namespace ConvGen.Benchmarks
             Console.WriteLine("|---:|---|---:|---|---:|");
             var medians = new Dictionary<(string, int), double>();
             var convgen = new ResNet18Onnx(ResNet18File);
+            var winograd = new ResNet18OnnxWinograd(ResNet18File); // Algorithm="Winograd": the 3×3 stride-1 convolutions as F(4×4, 3×3)
             foreach (int threads in new[] { 1, 2 })
             {
                 using var ort = new OrtModelPeer(ResNet18File, input, new long[] { 1, 3, 224, 224 }, ResNet18Onnx.OutputLength, threads);
-                var peers = new IBenchPeer[] { new ImportedPeer(convgen, input, threads), ort };
+                var peers = new IBenchPeer[]
+                {
+                    new ImportedPeer("ConvGen", (x, y, t) => convgen.Forward(x, y, 1, t), input, threads),
+                    new ImportedPeer("ConvGenWinograd", (x, y, t) => winograd.Forward(x, y, 1, t), input, threads),
+                    ort,
+                };
                 foreach (var peer in peers) peer.Run();
                 float[] reference = ort.GetOutput();
                 foreach (var peer in peers)
@@ -45,28 +51,32 @@ namespace ConvGen.Benchmarks
             Console.WriteLine();
             Console.WriteLine(string.Create(inv, $"ORT / ConvGen: {Ratio("OnnxRuntime", 1):F2}× on one thread, {Ratio("OnnxRuntime", 2):F2}× on two (> 1: ConvGen is faster); " +
                 $"ConvGen two threads vs one: {medians[("ConvGen", 1)] / medians[("ConvGen", 2)]:F2}×, ORT: {medians[("OnnxRuntime", 1)] / medians[("OnnxRuntime", 2)]:F2}×"));
+            Console.WriteLine(string.Create(inv, $"ORT / ConvGen with Algorithm=\"Winograd\": {medians[("OnnxRuntime", 1)] / medians[("ConvGenWinograd", 1)]:F2}× on one thread, " +
+                $"{medians[("OnnxRuntime", 2)] / medians[("ConvGenWinograd", 2)]:F2}× on two; its two threads vs one: {medians[("ConvGenWinograd", 1)] / medians[("ConvGenWinograd", 2)]:F2}×"));
             return 0;
         }
 
+        /// <summary>An imported class's Forward(input, output, batch 1, threads).</summary>
         private sealed class ImportedPeer : IBenchPeer
         {
-            private readonly ResNet18Onnx _net;
+            private readonly Action<float[], float[], int> _forward;
             private readonly float[] _input;
             private readonly float[] _output = new float[ResNet18Onnx.OutputLength];
             private readonly int _threads;
 
-            public ImportedPeer(ResNet18Onnx net, float[] input, int threads)
+            public ImportedPeer(string library, Action<float[], float[], int> forward, float[] input, int threads)
             {
-                _net = net;
+                Library = library;
+                _forward = forward;
                 _input = input;
                 _threads = threads;
             }
 
-            public string Library => "ConvGen";
+            public string Library { get; }
 
             public string Description => "ResNet18.onnx imported";
 
-            public void Run() => _net.Forward(_input, _output, 1, _threads);
+            public void Run() => _forward(_input, _output, _threads);
 
             public float[] GetOutput() => (float[])_output.Clone();
 

@@ -38,6 +38,9 @@ namespace ConvGen.Benchmarks
         /// <summary>ConvGen's Forward on two threads: not a one-thread peer, reported as ConvGen's 2-core speed-up.</summary>
         public const string TwoThreads = "ConvGen2Threads";
 
+        /// <summary>ConvGen's Winograd twin of a 3×3 stride-1 layer (WinogradLayers.cs), one thread: a ConvGen option, not a peer.</summary>
+        public const string Winograd = "ConvGenWinograd";
+
         public static IConvPeer Create(string library, LayerData data)
         {
             NativeAllocator.Configure();
@@ -48,6 +51,8 @@ namespace ConvGen.Benchmarks
         {
             "TorchSharp" => new TorchSharpPeer(data),
             "OnnxRuntime" => new OnnxRuntimePeer(data),
+            Winograd => ConvGenPeer.TryCreateWinograd(data)
+                        ?? throw new NotSupportedException($"no Winograd layer for {data.Spec.Name} (WinogradLayers.cs)"),
             "ConvGen" or TwoThreads => ConvGenPeer.TryCreate(data, threads: library == TwoThreads ? 2 : 1)
                          ?? throw new NotSupportedException($"no ConvGen layer for {data.Spec.Name} (ConvGenLayers.cs, ConvGenNdLayers.cs, RealLayers.cs)"),
             _ => throw new ArgumentException($"unknown library '{library}'"),
@@ -218,6 +223,13 @@ namespace ConvGen.Benchmarks
 
             ConvForward? forward = ConvGenLayers.TryCreate(data.Spec, data.Weight, data.Bias, threads);
             return forward is null ? null : new ConvGenPeer(data, forward, null, library);
+        }
+
+        /// <summary>The Winograd twin of a Conv2d layer (<see cref="ConvGenWinogradLayers"/>), or null when it has none.</summary>
+        public static ConvGenPeer? TryCreateWinograd(LayerData data)
+        {
+            var layer = data.Spec.IsConv2d ? ConvGenWinogradLayers.TryCreate(data.Spec, data.Weight, data.Bias ?? throw new ArgumentException("Every benchmark layer has a bias.")) : null;
+            return layer is null ? null : new ConvGenPeer(data, layer.Forward, null, Peers.Winograd);
         }
 
         public void Run()

@@ -208,6 +208,7 @@ usage: dotnet run -c Release -- <mode> [options]
             {
                 libs.Insert(0, "ConvGen");
                 libs.Insert(1, Peers.TwoThreads);
+                libs.Insert(2, Peers.Winograd);
             }
 
             if (libraries is not null)
@@ -219,13 +220,14 @@ usage: dotnet run -c Release -- <mode> [options]
                 libs = libs.Where(chosen.Contains).ToList();
             }
 
-            var ratios = new List<(ConvLayerSpec Spec, double ConvGenUs, double OrtUs)>();
+            var ratios = new List<(ConvLayerSpec Spec, double ConvGenUs, double OrtUs, double? WinogradUs)>();
             foreach (ConvLayerSpec spec in layers)
             {
                 LayerData data = LayerData.Create(spec);
                 var medians = new Dictionary<string, double>();
                 foreach (string lib in libs)
                 {
+                    if (lib == Peers.Winograd && ConvGenPeer.TryCreateWinograd(data) is null) continue; // only 3×3 stride-1 layers have one
                     using IConvPeer peer = Peers.Create(lib, data);
                     PeerTimer.Result r = PeerTimer.Measure(peer);
                     medians[lib] = r.MedianUs;
@@ -235,7 +237,7 @@ usage: dotnet run -c Release -- <mode> [options]
 
                 if (medians.TryGetValue("ConvGen", out double convGen) && medians.TryGetValue("OnnxRuntime", out double ort))
                 {
-                    ratios.Add((spec, convGen, ort));
+                    ratios.Add((spec, convGen, ort, medians.TryGetValue(Peers.Winograd, out double winograd) ? winograd : null));
                 }
             }
 
@@ -247,16 +249,18 @@ usage: dotnet run -c Release -- <mode> [options]
         /// After a <c>time</c> run with ConvGen and ONNX Runtime: each layer's speed-up (ORT time / ConvGen time, one
         /// thread, same run), worst first, then the worst, the median and how many reach 1.0×.
         /// </summary>
-        private static void PrintRatios(List<(ConvLayerSpec Spec, double ConvGenUs, double OrtUs)> ratios)
+        private static void PrintRatios(List<(ConvLayerSpec Spec, double ConvGenUs, double OrtUs, double? WinogradUs)> ratios)
         {
             if (ratios.Count < 2) return;
-            var sorted = ratios.Select(r => (r.Spec, Ratio: r.OrtUs / r.ConvGenUs)).OrderBy(r => r.Ratio).ToList();
+            var sorted = ratios.Select(r => (r.Spec, Ratio: r.OrtUs / r.ConvGenUs, Winograd: r.OrtUs / r.WinogradUs)).OrderBy(r => r.Ratio).ToList();
+            bool winograd = sorted.Any(r => r.Winograd is not null);
             Console.WriteLine();
-            Console.WriteLine("| layer | from | ConvGen vs ONNX Runtime (1 thread) |");
-            Console.WriteLine("|---|---|---:|");
-            foreach ((ConvLayerSpec spec, double ratio) in sorted)
+            Console.WriteLine($"| layer | from | ConvGen vs ONNX Runtime (1 thread) |{(winograd ? " ConvGen Winograd vs ONNX Runtime |" : "")}");
+            Console.WriteLine($"|---|---|---:|{(winograd ? "---:|" : "")}");
+            foreach ((ConvLayerSpec spec, double ratio, double? w) in sorted)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {spec.Name} | {spec.Source} | {ratio:F2}× |"));
+                string wg = !winograd ? "" : w is { } v ? string.Create(CultureInfo.InvariantCulture, $" {v:F2}× |") : " |";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {spec.Name} | {spec.Source} | {ratio:F2}× |{wg}"));
             }
 
             double Quantile(double q) => sorted[(int)Math.Round(q * (sorted.Count - 1))].Ratio;

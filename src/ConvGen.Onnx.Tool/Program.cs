@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using ConvGen.Onnx;
 
-// dotnet convgen import <model.onnx> [--class-name Name] [--namespace Ns] [--input-shape C,H,W] [--output File.cs] [--build]
+// dotnet convgen import <model.onnx> [--class-name Name] [--namespace Ns] [--input-shape C,H,W] [--algorithm Direct|Winograd] [--output File.cs] [--build]
 // Errors are printed as MSBuild reads them ("model.onnx : error CONV801 : …"), so the ConvGenModel build item shows them
 // as build errors on the model.
 return Cli.Run(args);
@@ -11,8 +11,9 @@ return Cli.Run(args);
 internal static class Cli
 {
     private const string Usage =
-        "usage: dotnet convgen import <model.onnx> [--class-name Name] [--namespace Ns] [--input-shape C,H,W] [--output File.cs]\n" +
-        "  writes the model as a ConvGen network (C# source); the class name defaults to the file's name, the output to <Name>.cs";
+        "usage: dotnet convgen import <model.onnx> [--class-name Name] [--namespace Ns] [--input-shape C,H,W] [--algorithm Direct|Winograd] [--output File.cs]\n" +
+        "  writes the model as a ConvGen network (C# source); the class name defaults to the file's name, the output to <Name>.cs;\n" +
+        "  --algorithm Winograd runs every 3x3 stride-1 convolution as Winograd F(4x4, 3x3) (faster, rounded differently)";
 
     public static int Run(string[] args)
     {
@@ -31,7 +32,7 @@ internal static class Cli
             {
                 build = true;
             }
-            else if (args[i] is "--class-name" or "--namespace" or "--input-shape" or "--output" && i + 1 < args.Length)
+            else if (args[i] is "--class-name" or "--namespace" or "--input-shape" or "--algorithm" or "--output" && i + 1 < args.Length)
             {
                 options[args[i]] = args[++i];
             }
@@ -47,7 +48,8 @@ internal static class Cli
         try
         {
             var shape = options.TryGetValue("--input-shape", out var s) && s.Length > 0 ? OnnxImporter.ParseShape(s) : null;
-            string source = OnnxImporter.Import(model, className, options.GetValueOrDefault("--namespace"), shape);
+            var algorithm = OnnxImporter.ParseAlgorithm(options.GetValueOrDefault("--algorithm") ?? "");
+            string source = OnnxImporter.Import(model, className, options.GetValueOrDefault("--namespace"), shape, algorithm);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
             File.WriteAllText(output, source);
             if (!build) Console.WriteLine($"{model} → {output} (class {className})");
