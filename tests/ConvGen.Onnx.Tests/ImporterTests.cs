@@ -39,6 +39,20 @@ public class ImporterTests
     }
 
     [Fact]
+    public void Algorithm_Winograd_is_set_on_the_network_and_an_unknown_algorithm_is_refused()
+    {
+        var b = new OnnxBuilder("x", 1, 3, 8, 8);
+        var y = b.Conv("x", 3, 4, 3, pad: 1);
+        Assert.DoesNotContain("Algorithm", Import(b, y));
+        string source = OnnxImporter.Import(b.Model(y), "test.onnx", "Net", "Tests", null, OnnxImporter.ParseAlgorithm("winograd"));
+        Has(source, "[Sequential(InChannels = 3, InputHeight = 8, InputWidth = 8, Algorithm = ConvAlgorithm.Winograd)]");
+        Has(source, "--algorithm Winograd");
+        Assert.Equal(ConvAlgorithm.Direct, OnnxImporter.ParseAlgorithm(""));
+        var e = Assert.Throws<ArgumentException>(() => OnnxImporter.ParseAlgorithm("fast"));
+        Assert.Contains("Algorithm \"fast\" is not one of Direct, Winograd", e.Message);
+    }
+
+    [Fact]
     public void Hard_swish_and_SiLU_written_in_arithmetic_become_their_layers()
     {
         var b = new OnnxBuilder("x", 1, 4, 8, 8);
