@@ -27,8 +27,11 @@ namespace ConvGen.Internal
         /// <summary>Tiles per register tile of the matrix product.</summary>
         private const int Rows = 6;
 
-        /// <summary>Vectors of output channels per register tile of the matrix product (and per packed panel of U).</summary>
-        private const int Vectors = 2;
+        /// <summary>
+        /// Vectors of output channels per register tile of the matrix product (and per packed panel of U): 4 with 32 vector
+        /// registers (Vector512: 24 accumulators, 4 weight vectors, a broadcast), 2 with 16 (12 accumulators).
+        /// </summary>
+        private static int Vectors => Lanes == 16 ? 4 : 2;
 
         /// <summary>Bytes of V and M per block of tiles: they then stay in the outer caches while U streams past.</summary>
         private const long BlockBytes = 8L << 20;
@@ -134,6 +137,8 @@ namespace ConvGen.Internal
             public nint VStride, MStride;
             public Activation Activation;
             public float Slope;
+            /// <summary>Panels of 4 vectors (<see cref="Gemm4"/>) rather than 2.</summary>
+            public bool Wide;
 
             public readonly int TilesPerImage => TilesHigh * TilesWide;
         }
@@ -151,6 +156,7 @@ namespace ConvGen.Internal
                 PadTop = p.H.PadBefore, PadLeft = p.W.PadBefore, Activation = parameters.Activation, Slope = parameters.NegativeSlope,
             };
             job.Panels = job.CoutP / (Vectors * lanes);
+            job.Wide = Vectors == 4;
             job.TilesHigh = (job.OutHeight + 3) / 4;
             job.TilesWide = (job.OutWidth + 3) / 4;
             job.PaddedHeight = 4 * job.TilesHigh + 2;
@@ -190,7 +196,7 @@ namespace ConvGen.Internal
                         job.Tiles = Math.Min(blockTiles, groupTiles - job.FirstTile);
                         job.Parts = threads == 1 ? 1 : Math.Min(job.Tiles, 4 * threads);
                         WorkerPool.For(threads, job.Parts, &InputTransform<TV, W>, &job);
-                        WorkerPool.For(threads, 36 * job.Panels, &Gemm<TV, W>, &job);
+                        WorkerPool.For(threads, 36 * job.Panels, job.Wide ? &Gemm4<TV, W> : &Gemm<TV, W>, &job);
                         WorkerPool.For(threads, job.Parts, &OutputTransform<TV, W>, &job);
                     }
 
@@ -311,7 +317,7 @@ namespace ConvGen.Internal
         {
             ref Job job = ref *(Job*)state;
             int k = item / job.Panels, panel = item % job.Panels, cin = job.Cin, tiles = job.Tiles;
-            nint lanes = W.Lanes, width = Vectors * lanes, cinP = job.CinP, coutP = job.CoutP;
+            nint lanes = W.Lanes, width = 2 * lanes, cinP = job.CinP, coutP = job.CoutP;
             float* u = job.Weights + ((nint)k * job.Panels + panel) * cin * width;
             float* vk = job.V + k * job.VStride;
             float* mk = job.M + k * job.MStride + panel * width;
@@ -348,6 +354,60 @@ namespace ConvGen.Internal
                 W.Store(a20, ref m, Math.Min(t0 + 2, last) * coutP); W.Store(a21, ref m, Math.Min(t0 + 2, last) * coutP + lanes);
                 W.Store(a10, ref m, Math.Min(t0 + 1, last) * coutP); W.Store(a11, ref m, Math.Min(t0 + 1, last) * coutP + lanes);
                 W.Store(a00, ref m, (nint)t0 * coutP); W.Store(a01, ref m, (nint)t0 * coutP + lanes);
+            }
+        }
+
+        /// <summary><see cref="Gemm"/> with 4 vectors of output channels per step (6 tiles × 4 vectors in registers).</summary>
+        private static unsafe void Gemm4<TV, W>(void* state, int item)
+            where TV : struct where W : struct, IVectorOps<TV>
+        {
+            ref Job job = ref *(Job*)state;
+            int k = item / job.Panels, panel = item % job.Panels, cin = job.Cin, tiles = job.Tiles;
+            nint lanes = W.Lanes, width = 4 * lanes, cinP = job.CinP, coutP = job.CoutP;
+            float* u = job.Weights + ((nint)k * job.Panels + panel) * cin * width;
+            float* vk = job.V + k * job.VStride;
+            float* mk = job.M + k * job.MStride + panel * width;
+            for (int t0 = 0; t0 < tiles; t0 += Rows)
+            {
+                int last = tiles - 1;
+                float* v0 = vk + t0 * cinP, v1 = vk + Math.Min(t0 + 1, last) * cinP, v2 = vk + Math.Min(t0 + 2, last) * cinP;
+                float* v3 = vk + Math.Min(t0 + 3, last) * cinP, v4 = vk + Math.Min(t0 + 4, last) * cinP, v5 = vk + Math.Min(t0 + 5, last) * cinP;
+                TV a00 = default, a01 = default, a02 = default, a03 = default, a10 = default, a11 = default, a12 = default, a13 = default;
+                TV a20 = default, a21 = default, a22 = default, a23 = default, a30 = default, a31 = default, a32 = default, a33 = default;
+                TV a40 = default, a41 = default, a42 = default, a43 = default, a50 = default, a51 = default, a52 = default, a53 = default;
+                ref float w = ref *u;
+                for (nint c = 0; c < cin; c++)
+                {
+                    nint at = c * width;
+                    TV w0 = W.Load(ref w, at), w1 = W.Load(ref w, at + lanes), w2 = W.Load(ref w, at + 2 * lanes), w3 = W.Load(ref w, at + 3 * lanes);
+                    TV x = W.Splat(v0[c]);
+                    a00 = W.MultiplyAdd(x, w0, a00); a01 = W.MultiplyAdd(x, w1, a01); a02 = W.MultiplyAdd(x, w2, a02); a03 = W.MultiplyAdd(x, w3, a03);
+                    x = W.Splat(v1[c]);
+                    a10 = W.MultiplyAdd(x, w0, a10); a11 = W.MultiplyAdd(x, w1, a11); a12 = W.MultiplyAdd(x, w2, a12); a13 = W.MultiplyAdd(x, w3, a13);
+                    x = W.Splat(v2[c]);
+                    a20 = W.MultiplyAdd(x, w0, a20); a21 = W.MultiplyAdd(x, w1, a21); a22 = W.MultiplyAdd(x, w2, a22); a23 = W.MultiplyAdd(x, w3, a23);
+                    x = W.Splat(v3[c]);
+                    a30 = W.MultiplyAdd(x, w0, a30); a31 = W.MultiplyAdd(x, w1, a31); a32 = W.MultiplyAdd(x, w2, a32); a33 = W.MultiplyAdd(x, w3, a33);
+                    x = W.Splat(v4[c]);
+                    a40 = W.MultiplyAdd(x, w0, a40); a41 = W.MultiplyAdd(x, w1, a41); a42 = W.MultiplyAdd(x, w2, a42); a43 = W.MultiplyAdd(x, w3, a43);
+                    x = W.Splat(v5[c]);
+                    a50 = W.MultiplyAdd(x, w0, a50); a51 = W.MultiplyAdd(x, w1, a51); a52 = W.MultiplyAdd(x, w2, a52); a53 = W.MultiplyAdd(x, w3, a53);
+                }
+
+                // Last to first, as in Gemm.
+                ref float m = ref *mk;
+                nint r = Math.Min(t0 + 5, last) * coutP;
+                W.Store(a50, ref m, r); W.Store(a51, ref m, r + lanes); W.Store(a52, ref m, r + 2 * lanes); W.Store(a53, ref m, r + 3 * lanes);
+                r = Math.Min(t0 + 4, last) * coutP;
+                W.Store(a40, ref m, r); W.Store(a41, ref m, r + lanes); W.Store(a42, ref m, r + 2 * lanes); W.Store(a43, ref m, r + 3 * lanes);
+                r = Math.Min(t0 + 3, last) * coutP;
+                W.Store(a30, ref m, r); W.Store(a31, ref m, r + lanes); W.Store(a32, ref m, r + 2 * lanes); W.Store(a33, ref m, r + 3 * lanes);
+                r = Math.Min(t0 + 2, last) * coutP;
+                W.Store(a20, ref m, r); W.Store(a21, ref m, r + lanes); W.Store(a22, ref m, r + 2 * lanes); W.Store(a23, ref m, r + 3 * lanes);
+                r = Math.Min(t0 + 1, last) * coutP;
+                W.Store(a10, ref m, r); W.Store(a11, ref m, r + lanes); W.Store(a12, ref m, r + 2 * lanes); W.Store(a13, ref m, r + 3 * lanes);
+                r = (nint)t0 * coutP;
+                W.Store(a00, ref m, r); W.Store(a01, ref m, r + lanes); W.Store(a02, ref m, r + 2 * lanes); W.Store(a03, ref m, r + 3 * lanes);
             }
         }
 
