@@ -17,6 +17,8 @@ namespace ConvGen.Numerics.Tests;
 [Conv2d(6, 9, 3, Padding = 1, Algorithm = ConvAlgorithm.Winograd, Activation = Activation.SiLU)] public partial class WgSilu;
 [Conv2d(200, 40, 3, Padding = 1, Algorithm = ConvAlgorithm.Winograd)] public partial class WgManyChannels;
 [Conv2d(4, 7, 3, Padding = 1, InputHeight = 9, InputWidth = 14, Algorithm = ConvAlgorithm.Winograd)] public partial class WgFixed;
+// 42 tiles per image, more than one block holds with 512 output channels: an image in two blocks.
+[Conv2d(4, 512, 3, Padding = 1, InputHeight = 26, InputWidth = 22, Algorithm = ConvAlgorithm.Winograd)] public partial class WgTwoBlocks;
 
 /// <summary>
 /// Winograd layers against the double-precision reference, within the bound docs/winograd.md states: every output
@@ -48,6 +50,7 @@ public class WinogradTests
         Make(WgSilu.WeightLength, WgSilu.BiasLength, WgSilu.Algorithm, (w, b) => new WgSilu(w, b!)),
         Make(WgManyChannels.WeightLength, WgManyChannels.BiasLength, WgManyChannels.Algorithm, (w, b) => new WgManyChannels(w, b!)),
         Make(WgFixed.WeightLength, WgFixed.BiasLength, WgFixed.Algorithm, (w, b) => new WgFixed(w, b!), new[] { WgFixed.InputHeight, WgFixed.InputWidth }),
+        Make(WgTwoBlocks.WeightLength, WgTwoBlocks.BiasLength, WgTwoBlocks.Algorithm, (w, b) => new WgTwoBlocks(w, b!), new[] { WgTwoBlocks.InputHeight, WgTwoBlocks.InputWidth }),
     };
 
     private static Case Make<T>(int weightLength, int biasLength, ConvAlgorithm algorithm, Func<float[], float[]?, T> create, int[]? fixedSize = null)
@@ -103,6 +106,12 @@ public class WinogradTests
         int pt = p.PaddingBefore[0], pl = p.PaddingBefore[1];
         var result = new double[batch * cout * o[0] * o[1]];
         var near = new double[cin * o[0] * o[1]];
+        var filterSum = new double[cout * cin];
+        for (int i = 0; i < filterSum.Length; i++)
+        {
+            for (int t = 0; t < 9; t++) filterSum[i] += Math.Abs(weight[i * 9 + t]);
+        }
+
         for (int n = 0; n < batch; n++)
         {
             for (int c = 0; c < cin; c++)
@@ -124,7 +133,7 @@ public class WinogradTests
             {
                 double m = bias is null ? 0 : Math.Abs(bias[oc]);
                 for (int c = 0; c < cin; c++)
-                    m += Enumerable.Range(0, 9).Sum(t => Math.Abs(weight[(oc * cin + c) * 9 + t])) * near[c * o[0] * o[1] + i];
+                    m += filterSum[oc * cin + c] * near[c * o[0] * o[1] + i];
                 result[(n * cout + oc) * o[0] * o[1] + i] = m;
             }
         }
