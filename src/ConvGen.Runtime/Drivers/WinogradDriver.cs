@@ -35,10 +35,11 @@ namespace ConvGen.Internal
 
         /// <summary>
         /// Bytes of V and M per block of tiles, so that they stay in a core's L2 while U streams past (A/B in one process on
-        /// Zen 5: 2 MiB against 8 MiB halves the time of 56×56 × 64-channel layers at batch 8 and of 160×160 × 32 ones, and
-        /// leaves the 512-channel layers, which read U once per block, level).
+        /// Zen 5: 2 MiB against 8 MiB halves the time of 56×56 × 64-channel layers at batch 8 and of 160×160 × 32 ones) —
+        /// unless U itself is larger than the caches, when every block reads it from memory again: then a block holds a
+        /// quarter of U's bytes (a 13×13 image of 512 → 1024 channels, U = 75 MB, is one block instead of two).
         /// </summary>
-        private const long BlockBytes = 2L << 20;
+        private static long BlockBytes(long transformedWeightBytes) => Math.Max(2L << 20, transformedWeightBytes / 4);
 
         /// <summary>Floats per vector of the widest accelerated width: the runtime's choice, made the same way at packing and at Forward.</summary>
         internal static int Lanes =>
@@ -166,7 +167,8 @@ namespace ConvGen.Internal
             job.PaddedHeight = 4 * job.TilesHigh + 2;
             job.PaddedWidth = 4 * job.TilesWide + 2;
             int tilesPerImage = job.TilesPerImage;
-            int blockTiles = RoundUp((int)Math.Max(Rows, BlockBytes / (36L * 4 * (job.CinP + job.CoutP))), Rows);
+            long blockBytes = BlockBytes(36L * 4 * job.Cin * job.CoutP);
+            int blockTiles = RoundUp((int)Math.Min(1 << 20, Math.Max(Rows, blockBytes / (36L * 4 * (job.CinP + job.CoutP)))), Rows);
             int groupImages = tilesPerImage >= blockTiles ? 1 : Math.Min(batch, blockTiles / tilesPerImage);
             int maxTiles = Math.Min(blockTiles, groupImages * tilesPerImage);
             job.VStride = Staggered((long)maxTiles * job.CinP);
