@@ -13,7 +13,7 @@ internal static class Cli
     private const string Usage =
         "usage: dotnet convgen import <model.onnx> [--class-name Name] [--namespace Ns] [--input-shape C,H,W] [--algorithm Direct|Winograd] [--output File.cs]\n" +
         "  writes the model as a ConvGen network (C# source); the class name defaults to the file's name, the output to <Name>.cs;\n" +
-        "  --algorithm Winograd runs every 3x3 stride-1 convolution as Winograd F(4x4, 3x3) (faster, rounded differently)";
+        "  --algorithm Winograd runs every 3x3 stride-1 convolution with >= 64 channels in and out as Winograd F(4x4, 3x3) (faster, rounded differently)";
 
     public static int Run(string[] args)
     {

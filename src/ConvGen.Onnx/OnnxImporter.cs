@@ -20,7 +20,7 @@ namespace ConvGen.Onnx
         /// <param name="ns">Its namespace, or null for none.</param>
         /// <param name="inputShape">The input's (C, H, W) or (F), fixing the model's dynamic dimensions; null to take the model's.</param>
         /// <param name="algorithm">The network's convolution algorithm (<see cref="ConvAlgorithm.Winograd"/>: every 3×3 stride-1
-        /// convolution it serves; the others stay direct).</param>
+        /// convolution it serves with ≥ 64 channels in and out; the others stay direct).</param>
         /// <returns>The C# source.</returns>
         /// <exception cref="OnnxImportException">The model uses an operator, attribute or structure ConvGen can't run exactly (the message names the node).</exception>
         /// <exception cref="InvalidDataException">The file is not a valid ONNX model, or a tensor's stored size disagrees with its shape.</exception>

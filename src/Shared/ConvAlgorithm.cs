@@ -38,5 +38,12 @@ namespace ConvGen
             if (mode != PaddingMode.Zeros) return $"its padding mode is {mode}, not Zeros";
             return null;
         }
+
+        /// <summary>
+        /// Whether Winograd is worth it for a layer it serves: a network's <c>Algorithm</c> gives it only to these. With
+        /// fewer channels its transforms cost more than the multiplications they save (measured on Zen 5 against the direct
+        /// kernels: 3 → 64 channels 4.5× slower, 32 → 32 1.1–1.8×, 64 → 3 10×; 64 → 64 and up 1.8–2.7× faster).
+        /// </summary>
+        public static bool Pays(int inChannels, int outChannels) => inChannels >= 64 && outChannels >= 64;
     }
 }

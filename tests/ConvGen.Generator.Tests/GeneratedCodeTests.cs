@@ -42,10 +42,10 @@ public class GeneratedCodeTests
     public void A_network_with_Winograd_uses_it_on_the_convolutions_it_serves_and_direct_kernels_elsewhere()
     {
         var result = GeneratorHarness.Run("using ConvGen; namespace App;\n" +
-            "[Sequential(InChannels = 3, InputHeight = 16, InputWidth = 16, Algorithm = ConvAlgorithm.Winograd)]\n" +
-            "[Conv2d(3, 8, 3, Padding = 1)] [Conv2d(8, 8, 3, Stride = 2, Padding = 1)] [Conv2d(8, 8, 3, Padding = 1, Algorithm = ConvAlgorithm.Direct)]\n" +
-            "[Conv2d(8, 8, 1)] [Block(typeof(Res))] public partial class Net;\n" +
-            "[Residual] [Conv2d(8, 8, 3, Padding = 1)] public class Res;");
+            "[Sequential(InChannels = 64, InputHeight = 16, InputWidth = 16, Algorithm = ConvAlgorithm.Winograd)]\n" +
+            "[Conv2d(64, 64, 3, Padding = 1)] [Conv2d(64, 64, 3, Stride = 2, Padding = 1)] [Conv2d(64, 64, 3, Padding = 1, Algorithm = ConvAlgorithm.Direct)]\n" +
+            "[Conv2d(64, 64, 1)] [Block(typeof(Res))] [Conv2d(64, 32, 3, Padding = 1)] public partial class Net;\n" +
+            "[Residual] [Conv2d(64, 64, 3, Padding = 1)] public class Res;");
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.OutputDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
         string Layer(string name) => result.Sources.Single(s => s.HintName.EndsWith($".{name}.g.cs")).SourceText.ToString();
@@ -55,6 +55,7 @@ public class GeneratedCodeTests
         Assert.False(Winograd("Layer2"));  // names its own algorithm
         Assert.False(Winograd("Layer3"));  // 1×1
         Assert.True(Winograd("Layer4_0")); // inside a block
+        Assert.False(Winograd("Layer5"));  // 32 output channels: Winograd would be slower, so direct
     }
 
     [Fact]

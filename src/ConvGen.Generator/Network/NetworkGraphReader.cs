@@ -32,7 +32,7 @@ namespace ConvGen.Generator.Network
         private readonly List<INamedTypeSymbol> _blocks = new();
         private readonly ConvAlgorithm _algorithm;
 
-        /// <param name="algorithm">The network's <c>Algorithm</c>: given to every convolution it serves that names none of its own.</param>
+        /// <param name="algorithm">The network's <c>Algorithm</c>: given to every convolution it serves and pays on (<see cref="WinogradRule.Pays"/>) that names none of its own.</param>
         public NetworkGraphReader(LayerTarget network, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken,
             ConvAlgorithm algorithm = ConvAlgorithm.Direct)
         {
@@ -119,7 +119,7 @@ namespace ConvGen.Generator.Network
             if (!nested) _diagnostics.AddRange(readErrors);
             if (spec is null || !LayerAttributes.NoErrors(readErrors)) return (null, null, 1);
             if (spec is ConvSpec conv && _algorithm == ConvAlgorithm.Winograd && conv.WinogradUnsupported is null
-                && !attribute.NamedArguments.Any(a => a.Key == ConvMembers.Algorithm))
+                && WinogradRule.Pays(conv.InChannels, conv.OutChannels) && !attribute.NamedArguments.Any(a => a.Key == ConvMembers.Algorithm))
             {
                 spec = conv with { Algorithm = _algorithm };
             }

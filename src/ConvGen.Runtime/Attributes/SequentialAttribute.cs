@@ -33,8 +33,9 @@ namespace ConvGen
 
         /// <summary>
         /// The algorithm of every <c>Conv2d</c> of the network that can use it and does not name its own: with
-        /// <see cref="ConvAlgorithm.Winograd"/>, each 3×3, stride-1, dilation-1, ungrouped, zero-padded convolution runs as
-        /// Winograd F(4×4, 3×3) and the others stay direct.
+        /// <see cref="ConvAlgorithm.Winograd"/>, each 3×3, stride-1, dilation-1, ungrouped, zero-padded convolution with at
+        /// least 64 input and 64 output channels runs as Winograd F(4×4, 3×3) (with fewer it is slower than the direct
+        /// kernel) and the others stay direct.
         /// </summary>
         public ConvAlgorithm Algorithm { get; set; }
     }
