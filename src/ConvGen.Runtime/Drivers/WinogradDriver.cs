@@ -12,7 +12,7 @@ namespace ConvGen.Internal
     /// <list type="number">
     /// <item>the input of a group of images is padded and transposed to (image, row, column, channel) — <see cref="PadRow"/>;</item>
     /// <item>each 6×6 patch of a block of tiles becomes 36 channel vectors V[k][tile][channel] — <see cref="InputTransform"/>;</item>
-    /// <item>36 matrix products M[k] = V[k]·U[k] over the input channels, a register tile of 6 tiles × 2 vectors of output
+    /// <item>36 matrix products M[k] = V[k]·U[k] over the input channels, a register tile of 6 tiles × 4 (or 2) vectors of output
     ///   channels per step — <see cref="Gemm"/>;</item>
     /// <item>each tile's 36 products become 4×4 outputs in (image, row, column, channel) — <see cref="OutputTransform"/>;</item>
     /// <item>those are transposed to the (N, C, H, W) output, with the bias and the activation — <see cref="Finish"/>.</item>
@@ -52,7 +52,7 @@ namespace ConvGen.Internal
 
         /// <summary>
         /// Checks <paramref name="weight"/> (out, in, 3, 3) and transforms each filter g to U = G g Gᵀ (6×6, in double, rounded
-        /// once), stored as U[k][panel][in][2 vectors of output channels], k = 6·row + column.
+        /// once), stored as U[k][panel][in][a panel: 4 (or 2) vectors of output channels], k = 6·row + column.
         /// </summary>
         public static float[] PackWeights(ConvParameters parameters, ReadOnlySpan<float> weight)
         {
